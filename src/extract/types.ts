@@ -1,0 +1,82 @@
+// Shapes of the extract stage: source records in, papers with their mentions (survey, topics,
+// benchmarks, repositories) out, each mention carrying the evidence that created it.
+import type { PaperRecord } from "../ingest/types.ts";
+
+/** Which document, and which words in it, created a fact or a link. */
+export interface Evidence {
+  source: string;
+  snippet: string;
+}
+
+export interface SurveyFinding {
+  isSurvey: boolean;
+  evidence?: Evidence;
+}
+
+export interface TopicMention {
+  /** Topic id from the taxonomy, e.g. `rag`. */
+  topic: string;
+  evidence: Evidence;
+}
+
+export type BenchmarkRelation = "introduces" | "evaluates";
+
+export interface BenchmarkMention {
+  /** Stable slug, e.g. `medqa`, `climedbench`. */
+  slug: string;
+  /** The name as a person writes it, e.g. `CliMedBench`. */
+  name: string;
+  relation: BenchmarkRelation;
+  /** true when the name is in the gazetteer, false when it was discovered in the text. */
+  known: boolean;
+  evidence: Evidence;
+}
+
+export interface RepoMention {
+  /** `owner/name`, lower-cased. */
+  repo: string;
+  url: string;
+  evidence: Evidence;
+}
+
+/** A paper record with everything extract found in it. */
+export interface ExtractedPaper {
+  record: PaperRecord;
+  survey: SurveyFinding;
+  topics: TopicMention[];
+  benchmarks: BenchmarkMention[];
+  repos: RepoMention[];
+}
+
+/** A topic of the taxonomy (data/taxonomy.json). */
+export interface TopicDefinition {
+  id: string;
+  label: string;
+  labelZh?: string;
+  /** Parent topic id, for a hierarchy such as evaluation → hallucination. */
+  parent?: string;
+  /** English aliases, matched case-insensitively on word boundaries. */
+  aliases: string[];
+  /** Chinese aliases, matched as substrings. */
+  aliasesZh: string[];
+}
+
+export interface Taxonomy {
+  topics: TopicDefinition[];
+}
+
+/** A known benchmark (data/benchmarks.json). */
+export interface BenchmarkDefinition {
+  slug: string;
+  name: string;
+  aliases: string[];
+  modality?: string;
+  language?: string;
+  task?: string;
+}
+
+/** What extract reads the text with: the taxonomy and the benchmark gazetteer. */
+export interface ExtractContext {
+  taxonomy: Taxonomy;
+  benchmarks: BenchmarkDefinition[];
+}
