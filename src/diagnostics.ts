@@ -20,5 +20,7 @@ export function createDiagnostic(
   message: string,
   line?: number,
 ): Diagnostic {
-  return line === undefined ? { file, severity, code, message } : { file, line, severity, code, message };
+  return line === undefined
+    ? { file, severity, code, message }
+    : { file, line, severity, code, message };
 }

@@ -1,12 +1,7 @@
 // The error family for bad use of litgraph's own API (not for bad input, which becomes a Diagnostic).
 // Tests assert on `code`, not on wording.
 
-export type LitgraphErrorCode =
-  | "usage"
-  | "invalid-options"
-  | "invalid-graph"
-  | "not-found"
-  | "io";
+export type LitgraphErrorCode = "usage" | "invalid-options" | "invalid-graph" | "not-found" | "io";
 
 export class LitgraphError extends Error {
   readonly code: LitgraphErrorCode;

@@ -19,8 +19,11 @@ export interface SourceDocument {
   encoding: string;
 }
 
-/** Where a record sits in its document: a main record is what the document is about. */
-export type RecordRole = "main" | "related";
+/**
+ * Where a record sits in its document: `main` is what the document is about, `related` an entry the
+ * document lists as related to its main record, `listed` a paper the document only names (no relation).
+ */
+export type RecordRole = "main" | "related" | "listed";
 
 /** A category line of a digest page: the label and, when given, the site's reason for it. */
 export interface CategoryRecord {
@@ -83,7 +86,14 @@ export interface ParsedDocument {
 
 /** The result of ingesting one file: its format, or why it was skipped. */
 export type IngestOutcome =
-  | { state: "parsed"; id: string; format: FormatId; encoding: string; bytes: number; parsed: ParsedDocument }
+  | {
+      state: "parsed";
+      id: string;
+      format: FormatId;
+      encoding: string;
+      bytes: number;
+      parsed: ParsedDocument;
+    }
   | { state: "skipped"; id: string; bytes: number; reason: string; diagnostics: Diagnostic[] };
 
 /** An adapter reads one format. `sniff` scores how sure it is that the text is its format (0 … 1). */
