@@ -1,0 +1,186 @@
+// Graph assembly: resolved paper entities and their mentions become a graphology graph following the
+// contract in types.ts. Nodes and edges are added in sorted key order so that two builds of the same
+// inputs export byte-identical graphs. Layout and communities are filled in by analyse.ts.
+import Graph from "graphology";
+import type { BenchmarkDefinition, Evidence, Taxonomy } from "../extract/types.ts";
+import type { EntityRelation, PaperEntity } from "../resolve/types.ts";
+import type { EdgeAttributes, EdgeKind, GraphAttributes, LitGraph, NodeAttributes } from "./types.ts";
+
+export const GRAPH_FORMAT_VERSION = "1";
+
+export interface AssembleInput {
+  entities: PaperEntity[];
+  relations: EntityRelation[];
+  taxonomy: Taxonomy;
+  benchmarks: BenchmarkDefinition[];
+  /** Number of documents read per format, for the `builtFrom` graph attribute. */
+  builtFrom: Record<string, number>;
+}
+
+/** Attributes every node gets before analysis assigns them. */
+const UNPLACED = { community: -1, x: 0, y: 0, size: 1, color: "#999999" } as const;
+
+export function topicKey(id: string): string {
+  return `topic:${id}`;
+}
+
+export function benchmarkKey(slug: string): string {
+  return `benchmark:${slug}`;
+}
+
+/** The key of the edge of `kind` between `source` and `target`: one edge per pair and kind. */
+export function edgeKey(kind: EdgeKind, source: string, target: string): string {
+  return `${kind}:${source}|${target}`;
+}
+
+interface PendingEdge {
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  evidence: Evidence[];
+  score?: number;
+}
+
+/**
+ * Build the graph of papers, surveys, topics and benchmarks.
+ * Edge weights count the distinct documents that attest a link; evidence keeps every document's words.
+ */
+export function assembleGraph(input: AssembleInput): LitGraph {
+  const nodes = new Map<string, NodeAttributes>();
+  const edges = new Map<string, PendingEdge>();
+  const topicsById = new Map(input.taxonomy.topics.map((t) => [t.id, t]));
+  const benchmarksBySlug = new Map(input.benchmarks.map((b) => [b.slug, b]));
+
+  const addEdge = (kind: EdgeKind, source: string, target: string, evidence: Evidence[], score?: number) => {
+    const key = edgeKey(kind, source, target);
+    const pending = edges.get(key);
+    if (!pending) {
+      edges.set(key, { kind, source, target, evidence: [...evidence], ...(score !== undefined ? { score } : {}) });
+      return;
+    }
+    for (const item of evidence) {
+      if (!pending.evidence.some((e) => e.source === item.source && e.snippet === item.snippet)) {
+        pending.evidence.push(item);
+      }
+    }
+    if (score !== undefined) pending.score = Math.max(pending.score ?? 0, score);
+  };
+  const addSource = (key: string, source: string) => {
+    const node = nodes.get(key);
+    if (node && !node.sources.includes(source)) node.sources.push(source);
+  };
+
+  const ensureTopic = (id: string): string | undefined => {
+    const definition = topicsById.get(id);
+    if (!definition) return undefined;
+    const key = topicKey(id);
+    if (!nodes.has(key)) {
+      nodes.set(key, {
+        kind: "topic",
+        label: definition.label,
+        ...(definition.labelZh ? { titleZh: definition.labelZh } : {}),
+        ...(definition.parent ? { parent: topicKey(definition.parent) } : {}),
+        sources: [],
+        ...UNPLACED,
+      });
+      if (definition.parent && ensureTopic(definition.parent)) {
+        addEdge("broader", key, topicKey(definition.parent), [
+          { source: "taxonomy", snippet: `${definition.label} is part of ${topicsById.get(definition.parent)?.label}` },
+        ]);
+      }
+    }
+    return key;
+  };
+
+  for (const entity of input.entities) {
+    nodes.set(entity.key, paperAttributes(entity));
+  }
+
+  for (const entity of input.entities) {
+    for (const mention of entity.topics) {
+      const key = ensureTopic(mention.topic);
+      if (!key) continue;
+      addSource(key, mention.evidence.source);
+      addEdge("covers", entity.key, key, [mention.evidence]);
+    }
+    for (const mention of entity.benchmarks) {
+      const key = benchmarkKey(mention.slug);
+      if (!nodes.has(key)) {
+        const known = benchmarksBySlug.get(mention.slug);
+        nodes.set(key, {
+          kind: "benchmark",
+          label: known?.name ?? mention.name,
+          ...(known?.modality ? { modality: known.modality } : {}),
+          ...(known?.language ? { language: known.language } : {}),
+          ...(known?.task ? { task: known.task } : {}),
+          sources: [],
+          ...UNPLACED,
+        });
+      }
+      addSource(key, mention.evidence.source);
+      addEdge(mention.relation, entity.key, key, [mention.evidence]);
+    }
+  }
+
+  for (const relation of input.relations) {
+    addEdge(relation.kind, relation.a, relation.b, relation.evidence, relation.score);
+  }
+
+  const graph: LitGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    type: "undirected",
+    multi: true,
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes({
+    version: GRAPH_FORMAT_VERSION,
+    modularity: 0,
+    communities: {},
+    builtFrom: sortRecord(input.builtFrom),
+  });
+  for (const key of [...nodes.keys()].sort(compareStrings)) {
+    const attributes = nodes.get(key) as NodeAttributes;
+    attributes.sources.sort(compareStrings);
+    graph.addNode(key, attributes);
+  }
+  for (const key of [...edges.keys()].sort(compareStrings)) {
+    const edge = edges.get(key) as PendingEdge;
+    const evidence = [...edge.evidence].sort(
+      (a, b) => compareStrings(a.source, b.source) || compareStrings(a.snippet, b.snippet),
+    );
+    graph.addUndirectedEdgeWithKey(key, edge.source, edge.target, {
+      kind: edge.kind,
+      weight: new Set(evidence.map((e) => e.source)).size || 1,
+      evidence,
+      ...(edge.score !== undefined ? { score: edge.score } : {}),
+    });
+  }
+  return graph;
+}
+
+function paperAttributes(entity: PaperEntity): NodeAttributes {
+  return {
+    kind: entity.kind,
+    label: entity.label,
+    ...(entity.arxiv ? { arxiv: entity.arxiv } : {}),
+    ...(entity.doi ? { doi: entity.doi } : {}),
+    ...(entity.title ? { title: entity.title } : {}),
+    ...(entity.titleZh ? { titleZh: entity.titleZh } : {}),
+    ...(entity.abstract ? { abstract: entity.abstract } : {}),
+    ...(entity.abstractZh ? { abstractZh: entity.abstractZh } : {}),
+    ...(entity.year !== undefined ? { year: entity.year } : {}),
+    ...(entity.date ? { date: entity.date } : {}),
+    authors: entity.authors,
+    urls: entity.urls,
+    sources: [...entity.sources],
+    ...UNPLACED,
+  };
+}
+
+/** Plain code-unit comparison: the same order on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+}

@@ -1,0 +1,145 @@
+// Communities: Louvain (Blondel et al. 2008, via graphology-communities-louvain) with a seeded RNG,
+// numbered by size so the numbering is stable, and labelled by what characterises each community.
+import louvain from "graphology-communities-louvain";
+import { compareStrings } from "./build.ts";
+import type { CommunityInfo, LitGraph } from "./types.ts";
+
+export interface CommunityOptions {
+  /** Louvain resolution: above 1 gives more, smaller communities. Default 1. */
+  resolution: number;
+  /** How many topics, benchmarks or terms make a community's label. Default 2. */
+  labelTerms: number;
+}
+
+export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = { resolution: 1, labelTerms: 2 };
+
+export interface CommunityResult {
+  /** Node key → community id (0 is the largest community). */
+  communities: Record<string, number>;
+  modularity: number;
+  count: number;
+}
+
+/**
+ * Detect communities. Louvain's ids depend on traversal order; they are renumbered by decreasing size,
+ * ties broken by the smallest node key in the community, so the same graph always gets the same ids.
+ */
+export function computeCommunities(
+  graph: LitGraph,
+  rng: () => number,
+  options: CommunityOptions = DEFAULT_COMMUNITY_OPTIONS,
+): CommunityResult {
+  if (graph.order === 0) return { communities: {}, modularity: 0, count: 0 };
+  if (graph.size === 0) {
+    // No edges: every node is its own community.
+    const communities: Record<string, number> = {};
+    graph.nodes().forEach((node, id) => {
+      communities[node] = id;
+    });
+    return { communities, modularity: 0, count: graph.order };
+  }
+  const detailed = louvain.detailed(graph, { rng, resolution: options.resolution, getEdgeWeight: "weight" });
+  const members = new Map<number, string[]>();
+  for (const node of graph.nodes()) {
+    const raw = detailed.communities[node] ?? 0;
+    const list = members.get(raw);
+    if (list) list.push(node);
+    else members.set(raw, [node]);
+  }
+  const ordered = [...members.values()].sort(
+    (a, b) => b.length - a.length || compareStrings(a[0] ?? "", b[0] ?? ""),
+  );
+  const communities: Record<string, number> = {};
+  ordered.forEach((nodes, id) => {
+    for (const node of nodes) communities[node] = id;
+  });
+  return { communities, modularity: detailed.modularity, count: ordered.length };
+}
+
+/** Words too common in this literature to tell one community from another. */
+const STOPWORDS = new Set(
+  (
+    "a an and are as at based be by for from how in into is it its large language languages model models llm llms " +
+    "medical medicine of on or the their this to towards toward using via with what clinical healthcare health " +
+    "study survey review approach new can do does we our"
+  ).split(" "),
+);
+
+/**
+ * Label each community by its most characteristic topics and benchmarks: those with the largest
+ * weighted degree inside the community. A community without topics or benchmarks is labelled by the
+ * title words that are most frequent in it relative to the whole graph (TF-IDF over communities).
+ */
+export function labelCommunities(
+  graph: LitGraph,
+  communities: Record<string, number>,
+  colors: string[],
+  options: CommunityOptions = DEFAULT_COMMUNITY_OPTIONS,
+): Record<string, CommunityInfo> {
+  const sizes = new Map<number, number>();
+  for (const id of Object.values(communities)) sizes.set(id, (sizes.get(id) ?? 0) + 1);
+
+  const conceptScores = new Map<number, Map<string, number>>();
+  graph.forEachNode((node, attributes) => {
+    if (attributes.kind !== "topic" && attributes.kind !== "benchmark") return;
+    const id = communities[node];
+    if (id === undefined) return;
+    let internal = 0;
+    graph.forEachEdge(node, (_edge, edgeAttributes, source, target) => {
+      const other = source === node ? target : source;
+      if (communities[other] === id && edgeAttributes.kind !== "broader") internal += edgeAttributes.weight;
+    });
+    if (internal === 0) return;
+    const scores = conceptScores.get(id) ?? new Map<string, number>();
+    scores.set(attributes.label, internal);
+    conceptScores.set(id, scores);
+  });
+
+  const termsByCommunity = countTitleTerms(graph, communities);
+  const documentFrequency = new Map<string, number>();
+  for (const terms of termsByCommunity.values()) {
+    for (const term of terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const total = Math.max(1, sizes.size);
+
+  const result: Record<string, CommunityInfo> = {};
+  for (const id of [...sizes.keys()].sort((a, b) => a - b)) {
+    let terms = topTerms(conceptScores.get(id), options.labelTerms);
+    if (terms.length === 0) {
+      const tfidf = new Map<string, number>();
+      for (const [term, count] of termsByCommunity.get(id) ?? []) {
+        tfidf.set(term, count * Math.log(1 + total / (documentFrequency.get(term) ?? 1)));
+      }
+      terms = topTerms(tfidf, options.labelTerms);
+    }
+    result[String(id)] = {
+      label: terms.length > 0 ? terms.join(" · ") : `Community ${id}`,
+      size: sizes.get(id) ?? 0,
+      color: colors[id % colors.length] ?? "#999999",
+      terms,
+    };
+  }
+  return result;
+}
+
+function countTitleTerms(graph: LitGraph, communities: Record<string, number>): Map<number, Map<string, number>> {
+  const byCommunity = new Map<number, Map<string, number>>();
+  graph.forEachNode((node, attributes) => {
+    if (attributes.kind !== "paper" && attributes.kind !== "survey") return;
+    const id = communities[node];
+    if (id === undefined) return;
+    const counts = byCommunity.get(id) ?? new Map<string, number>();
+    const words = new Set((attributes.title ?? "").toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []);
+    for (const word of words) if (!STOPWORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    byCommunity.set(id, counts);
+  });
+  return byCommunity;
+}
+
+function topTerms(scores: Map<string, number> | undefined, count: number): string[] {
+  if (!scores) return [];
+  return [...scores]
+    .sort(([ta, a], [tb, b]) => b - a || compareStrings(ta, tb))
+    .slice(0, count)
+    .map(([term]) => term);
+}

@@ -1,0 +1,64 @@
+// Layout: seeded initial positions, then ForceAtlas2 (Jacomy et al. 2014) and noverlap, with iteration
+// counts scaled to the graph so that a 10k-node build stays in seconds rather than minutes.
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
+import { round } from "./appearance.ts";
+import type { LitGraph } from "./types.ts";
+
+export interface LayoutOptions {
+  /** ForceAtlas2 iterations; `auto` picks them from the graph's order (see inferLayoutIterations). */
+  iterations: number | "auto";
+  /** noverlap iterations after ForceAtlas2. Default 50. */
+  noverlapIterations: number;
+}
+
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { iterations: "auto", noverlapIterations: 50 };
+
+/**
+ * ForceAtlas2 iterations for a graph of `order` nodes: many for small graphs, where they are cheap and
+ * make the picture settle; few for large ones (100 Barnes-Hut iterations take ~20 s at 10k nodes on a laptop core).
+ */
+export function inferLayoutIterations(order: number): number {
+  if (order <= 500) return 500;
+  if (order <= 2_000) return 200;
+  if (order <= 10_000) return 60;
+  if (order <= 50_000) return 25;
+  return 10;
+}
+
+/**
+ * Assign `x` and `y` to every node. Initial positions are seeded: each community starts around its own
+ * point on a circle, so ForceAtlas2 has less to untangle and the same seed gives the same picture.
+ */
+export function assignLayout(
+  graph: LitGraph,
+  rng: () => number,
+  options: LayoutOptions = DEFAULT_LAYOUT_OPTIONS,
+): void {
+  if (graph.order === 0) return;
+  const communityCount = Math.max(1, ...graph.mapNodes((_, a) => a.community + 1));
+  const radius = Math.sqrt(graph.order) * 10;
+  graph.forEachNode((node, attributes) => {
+    const angle = (2 * Math.PI * Math.max(0, attributes.community)) / communityCount;
+    const spread = radius / Math.sqrt(communityCount);
+    graph.mergeNodeAttributes(node, {
+      x: radius * Math.cos(angle) + (rng() - 0.5) * spread,
+      y: radius * Math.sin(angle) + (rng() - 0.5) * spread,
+    });
+  });
+  if (graph.size > 0) {
+    const iterations =
+      options.iterations === "auto" ? inferLayoutIterations(graph.order) : options.iterations;
+    forceAtlas2.assign(graph, {
+      iterations,
+      getEdgeWeight: "weight",
+      settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false },
+    });
+  }
+  if (options.noverlapIterations > 0) {
+    noverlap.assign(graph, { maxIterations: options.noverlapIterations, settings: { margin: 2, ratio: 1.2 } });
+  }
+  graph.forEachNode((node, attributes) => {
+    graph.mergeNodeAttributes(node, { x: round(attributes.x, 2), y: round(attributes.y, 2) });
+  });
+}

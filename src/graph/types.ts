@@ -1,0 +1,62 @@
+// The graph contract (see DESIGN.md): node, edge and graph attributes of a litgraph graph.
+// Every stage after resolve, the exporters and the explorer speak these types.
+import type Graph from "graphology";
+import type { Evidence } from "../extract/types.ts";
+
+export type NodeKind = "paper" | "survey" | "topic" | "benchmark";
+
+/** `broader` joins a topic to its parent topic in the taxonomy (SKOS's word for it). */
+export type EdgeKind = "related" | "covers" | "evaluates" | "introduces" | "lists" | "broader";
+
+export interface NodeAttributes {
+  kind: NodeKind;
+  label: string;
+  arxiv?: string;
+  doi?: string;
+  title?: string;
+  titleZh?: string;
+  abstract?: string;
+  abstractZh?: string;
+  year?: number;
+  date?: string;
+  authors?: string[];
+  urls?: string[];
+  /** Parent topic key for topics in a hierarchy. */
+  parent?: string;
+  /** Benchmark facts from the gazetteer. */
+  modality?: string;
+  language?: string;
+  task?: string;
+  community: number;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  sources: string[];
+}
+
+export interface EdgeAttributes {
+  kind: EdgeKind;
+  weight: number;
+  evidence: Evidence[];
+  /** Relevance score a listing gave, for `related` edges when one was given. */
+  score?: number;
+}
+
+export interface CommunityInfo {
+  label: string;
+  size: number;
+  color: string;
+  /** The topics, benchmarks or terms the label was made from. */
+  terms: string[];
+}
+
+export interface GraphAttributes {
+  version: string;
+  modularity: number;
+  communities: Record<string, CommunityInfo>;
+  /** Number of documents read per format. */
+  builtFrom: Record<string, number>;
+}
+
+export type LitGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;

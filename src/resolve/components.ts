@@ -1,0 +1,125 @@
+// Union-find over records, with what each component already knows about its identity, so that a
+// merge that would join two different papers (two arXiv ids, two different titles) is refused.
+import { normalizeTitle, titleSimilarity } from "./normalize.ts";
+
+/** Identity facts of one component: the ids and titles (English and Chinese apart) its records carry. */
+interface Identity {
+  arxiv: Set<string>;
+  doi: Set<string>;
+  titles: Map<string, string>;
+  titlesZh: Map<string, string>;
+}
+
+/** How strong the evidence of a join is: identifiers override titles, titles override weaker hints. */
+export type JoinStrength = "identifier" | "title" | "hint";
+
+/** Two titles this similar (word Jaccard) may belong to one paper (a subtitle dropped, a typo). */
+const SAME_PAPER_TITLE_SIMILARITY = 0.8;
+
+export class Components {
+  private readonly parent: number[];
+  private readonly identity: Identity[];
+
+  constructor(
+    identities: Array<{ arxiv?: string; doi?: string; title?: string; titleZh?: string }>,
+  ) {
+    this.parent = identities.map((_, i) => i);
+    this.identity = identities.map((facts) => ({
+      arxiv: new Set(facts.arxiv ? [facts.arxiv] : []),
+      doi: new Set(facts.doi ? [facts.doi] : []),
+      titles: facts.title ? new Map([[normalizeTitle(facts.title), facts.title]]) : new Map(),
+      titlesZh: facts.titleZh
+        ? new Map([[normalizeTitle(facts.titleZh), facts.titleZh]])
+        : new Map(),
+    }));
+  }
+
+  find(i: number): number {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    let node = i;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node] ?? root;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+
+  /** True when the two records carry no evidence yet (no id, no title) of who they are. */
+  isAnonymous(i: number): boolean {
+    const id = this.identity[this.find(i)];
+    return (
+      !id ||
+      (id.arxiv.size === 0 && id.doi.size === 0 && id.titles.size === 0 && id.titlesZh.size === 0)
+    );
+  }
+
+  /**
+   * Why the components of `a` and `b` cannot be one paper, or undefined when they can. A shared identifier
+   * is trusted over differing titles (a title changes between versions); a title or a weaker hint is not
+   * trusted over differing identifiers; a hint is not trusted over differing titles in the same language.
+   */
+  conflict(a: number, b: number, strength: JoinStrength): string | undefined {
+    const ia = this.identity[this.find(a)];
+    const ib = this.identity[this.find(b)];
+    if (!ia || !ib || strength === "identifier") return undefined;
+    if (ia.arxiv.size > 0 && ib.arxiv.size > 0 && !intersects(ia.arxiv, ib.arxiv)) {
+      return `different arXiv ids (${[...ia.arxiv].join(", ")} vs ${[...ib.arxiv].join(", ")})`;
+    }
+    if (ia.doi.size > 0 && ib.doi.size > 0 && !intersects(ia.doi, ib.doi)) {
+      return `different DOIs (${[...ia.doi].join(", ")} vs ${[...ib.doi].join(", ")})`;
+    }
+    if (strength === "title") return undefined;
+    for (const [ta, tb] of [
+      [ia.titles, ib.titles],
+      [ia.titlesZh, ib.titlesZh],
+    ] as const) {
+      if (ta.size > 0 && tb.size > 0 && !titlesAgree(ta, tb)) {
+        return `different titles ("${[...ta.values()][0]}" vs "${[...tb.values()][0]}")`;
+      }
+    }
+    return undefined;
+  }
+
+  /** Join the components of `a` and `b`. Returns false when they were already one. */
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    // The smaller index stays root, so the result does not depend on the order of unions.
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[child] = root;
+    const target = this.identity[root];
+    const source = this.identity[child];
+    if (target && source) {
+      for (const id of source.arxiv) target.arxiv.add(id);
+      for (const id of source.doi) target.doi.add(id);
+      for (const [key, title] of source.titles)
+        if (!target.titles.has(key)) target.titles.set(key, title);
+      for (const [key, title] of source.titlesZh)
+        if (!target.titlesZh.has(key)) target.titlesZh.set(key, title);
+    }
+    return true;
+  }
+}
+
+function intersects<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const value of a) if (b.has(value)) return true;
+  return false;
+}
+
+function titlesAgree(a: Map<string, string>, b: Map<string, string>): boolean {
+  for (const [ka, ta] of a) {
+    for (const [kb, tb] of b) {
+      if (ka === kb || isLongPrefix(ka, kb) || isLongPrefix(kb, ka)) return true;
+      if (titleSimilarity(ta, tb) >= SAME_PAPER_TITLE_SIMILARITY) return true;
+    }
+  }
+  return false;
+}
+
+/** `short` starts `long` and is itself a real title (four words or more), e.g. a dropped subtitle. */
+function isLongPrefix(long: string, short: string): boolean {
+  return long.startsWith(short) && short.split(" ").length >= 4;
+}

@@ -1,0 +1,362 @@
+// Entity resolution: the same paper seen in several documents becomes one entity.
+// Records are joined by arXiv id, DOI, normalised title, a shared repository link, and finally
+// by overlapping abstract text; every join is logged with its reason, and a join that would
+// unite two papers with different ids or titles is refused.
+import { yearOfArxivId } from "../extract/arxiv-id.ts";
+import type { Evidence, ExtractedPaper } from "../extract/types.ts";
+import { Components, type JoinStrength } from "./components.ts";
+import { normalizeTitle, shingleText, slugify } from "./normalize.ts";
+import type {
+  DocumentExtraction,
+  EntityRelation,
+  MergeReason,
+  MergeRecord,
+  PaperEntity,
+  ResolveOptions,
+  ResolveResult,
+} from "./types.ts";
+
+export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = {
+  overlapContainment: 0.6,
+  overlapMinShared: 8,
+  repoMaxPapers: 2,
+};
+
+/** A shingle found in more records than this is boilerplate ("large language models llms have"). */
+const MAX_SHINGLE_DOCUMENT_FREQUENCY = 24;
+
+export function resolveResolveOptions(partial: Partial<ResolveOptions> = {}): ResolveOptions {
+  const options = { ...DEFAULT_RESOLVE_OPTIONS, ...partial };
+  if (!(options.overlapContainment > 0 && options.overlapContainment <= 1)) {
+    throw new RangeError(
+      `resolve: overlapContainment must be in (0, 1], got ${options.overlapContainment}`,
+    );
+  }
+  return options;
+}
+
+const STRENGTH: Record<MergeReason, JoinStrength> = {
+  arxiv: "identifier",
+  doi: "identifier",
+  title: "title",
+  repo: "hint",
+  "text-overlap": "hint",
+};
+
+/** A join that was considered and refused, for the report. */
+export interface RefusedMerge {
+  reason: MergeReason;
+  a: string;
+  b: string;
+  why: string;
+}
+
+/**
+ * Resolve the papers of all documents into entities.
+ * Deterministic: the result depends only on the documents and their order.
+ */
+export function resolvePapers(
+  documents: DocumentExtraction[],
+  partial: Partial<ResolveOptions> = {},
+): ResolveResult & { refused: RefusedMerge[] } {
+  const options = resolveResolveOptions(partial);
+  const papers: ExtractedPaper[] = [];
+  const offsets: number[] = [];
+  for (const doc of documents) {
+    offsets.push(papers.length);
+    papers.push(...doc.papers);
+  }
+
+  const components = new Components(
+    papers.map(({ record }) => ({
+      arxiv: record.arxiv,
+      doi: record.doi,
+      title: record.title,
+      titleZh: record.titleZh,
+    })),
+  );
+  const joins: Array<{ a: number; b: number; reason: MergeReason; detail: string }> = [];
+  const refused: RefusedMerge[] = [];
+
+  const tryJoin = (a: number, b: number, reason: MergeReason, detail: string): void => {
+    if (components.find(a) === components.find(b)) return;
+    const why = components.conflict(a, b, STRENGTH[reason]);
+    if (why) {
+      refused.push({ reason, a: describe(papers[a]), b: describe(papers[b]), why });
+      return;
+    }
+    components.union(a, b);
+    joins.push({ a, b, reason, detail });
+  };
+
+  joinByKey(papers, (p) => p.record.arxiv, "arxiv", tryJoin);
+  joinByKey(papers, (p) => p.record.doi, "doi", tryJoin);
+  joinByKey(
+    papers,
+    (p) => (p.record.title ? normalizeTitle(p.record.title) : undefined),
+    "title",
+    tryJoin,
+  );
+  joinByKey(
+    papers,
+    (p) => (p.record.titleZh ? normalizeTitle(p.record.titleZh) : undefined),
+    "title",
+    tryJoin,
+  );
+  joinByRepository(papers, components, options, tryJoin);
+  joinByTextOverlap(papers, options, tryJoin);
+
+  const groups = new Map<number, number[]>();
+  papers.forEach((_, i) => {
+    const root = components.find(i);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  });
+
+  const entities: PaperEntity[] = [];
+  const entityOf = new Map<number, PaperEntity>();
+  const usedKeys = new Set<string>();
+  for (const members of [...groups.values()].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0))) {
+    const entity = createEntity(
+      members.map((i) => papers[i] as ExtractedPaper),
+      usedKeys,
+    );
+    entities.push(entity);
+    for (const i of members) entityOf.set(i, entity);
+  }
+
+  const merges: MergeRecord[] = joins.map(({ a, b, reason, detail }) => ({
+    node: entityOf.get(a)?.key ?? "",
+    reason,
+    a: describe(papers[a]),
+    b: describe(papers[b]),
+    detail,
+  }));
+
+  const relations = collectRelations(documents, offsets, entityOf);
+  return { entities, relations, merges, refused };
+}
+
+type Join = (a: number, b: number, reason: MergeReason, detail: string) => void;
+
+function joinByKey(
+  papers: ExtractedPaper[],
+  keyOf: (paper: ExtractedPaper) => string | undefined,
+  reason: MergeReason,
+  join: Join,
+): void {
+  const first = new Map<string, number>();
+  papers.forEach((paper, i) => {
+    const key = keyOf(paper);
+    if (!key) return;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
+    else join(seen, i, reason, key);
+  });
+}
+
+/**
+ * A repository link identifies a paper when only one paper links to it (a survey's companion list,
+ * a model's code). A repository linked from several different papers is a shared resource and joins nothing.
+ */
+function joinByRepository(
+  papers: ExtractedPaper[],
+  components: Components,
+  options: ResolveOptions,
+  join: Join,
+): void {
+  const byRepo = new Map<string, number[]>();
+  papers.forEach((paper, i) => {
+    for (const repo of new Set(paper.repos.map((r) => r.repo))) {
+      const list = byRepo.get(repo);
+      if (list) list.push(i);
+      else byRepo.set(repo, [i]);
+    }
+  });
+  for (const [repo, members] of [...byRepo].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (members.length < 2) continue;
+    const roots = new Set(members.map((i) => components.find(i)));
+    const identified = [...roots].filter((root) => !components.isAnonymous(root));
+    if (roots.size > options.repoMaxPapers || identified.length > 1) continue;
+    const [head, ...rest] = members;
+    if (head === undefined) continue;
+    for (const other of rest) join(head, other, "repo", `github.com/${repo}`);
+  }
+}
+
+/**
+ * Two records whose texts share most of the shorter one's 5-word runs describe the same paper:
+ * a listing site's two-sentence summary taken from the abstract, or a page that lost its title.
+ * Candidate pairs come from an inverted index of hashed shingles; boilerplate shingles are ignored.
+ */
+function joinByTextOverlap(papers: ExtractedPaper[], options: ResolveOptions, join: Join): void {
+  const shingles = papers.map(({ record }) =>
+    shingleText([record.abstract, record.summary, record.abstractZh].filter(Boolean).join("\n")),
+  );
+  const postings = new Map<number, number[]>();
+  shingles.forEach((set, i) => {
+    for (const hash of set) {
+      const list = postings.get(hash);
+      if (list) list.push(i);
+      else postings.set(hash, [i]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (const list of postings.values()) {
+    if (list.length < 2 || list.length > MAX_SHINGLE_DOCUMENT_FREQUENCY) continue;
+    for (let x = 0; x < list.length; x += 1) {
+      for (let y = x + 1; y < list.length; y += 1) {
+        const a = list[x] as number;
+        const b = list[y] as number;
+        if (papers[a]?.record.document === papers[b]?.record.document) continue;
+        const pair = a * papers.length + b;
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  const candidates = [...shared]
+    .filter(([, count]) => count >= options.overlapMinShared)
+    .sort(([p], [q]) => p - q);
+  for (const [pair, count] of candidates) {
+    const a = Math.floor(pair / papers.length);
+    const b = pair % papers.length;
+    const smaller = Math.min(shingles[a]?.size ?? 0, shingles[b]?.size ?? 0);
+    const containment = smaller === 0 ? 0 : count / smaller;
+    if (containment >= options.overlapContainment) {
+      join(
+        a,
+        b,
+        "text-overlap",
+        `${count} shared 5-word runs, ${Math.round(containment * 100)}% of the shorter text`,
+      );
+    }
+  }
+}
+
+function collectRelations(
+  documents: DocumentExtraction[],
+  offsets: number[],
+  entityOf: Map<number, PaperEntity>,
+): EntityRelation[] {
+  const byPair = new Map<string, EntityRelation>();
+  documents.forEach((doc, d) => {
+    const offset = offsets[d] ?? 0;
+    for (const relation of doc.relations) {
+      const from = entityOf.get(offset + relation.from);
+      const to = entityOf.get(offset + relation.to);
+      if (!from || !to || from === to) continue;
+      const [a, b] = from.key < to.key ? [from.key, to.key] : [to.key, from.key];
+      const pairKey = `${a}|${b}`;
+      const evidence: Evidence = { source: relation.source, snippet: relation.snippet };
+      const existing = byPair.get(pairKey);
+      if (existing) {
+        if (
+          !existing.evidence.some(
+            (e) => e.source === evidence.source && e.snippet === evidence.snippet,
+          )
+        ) {
+          existing.evidence.push(evidence);
+        }
+        if (relation.score !== undefined)
+          existing.score = Math.max(existing.score ?? 0, relation.score);
+      } else {
+        byPair.set(pairKey, {
+          kind: "related",
+          a,
+          b,
+          evidence: [evidence],
+          ...(relation.score !== undefined ? { score: relation.score } : {}),
+        });
+      }
+    }
+  });
+  return [...byPair.values()];
+}
+
+const ROLE_RANK = { main: 0, listed: 1, related: 2 } as const;
+
+function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEntity {
+  const byRole = [...members].sort((a, b) => ROLE_RANK[a.record.role] - ROLE_RANK[b.record.role]);
+  const pick = <T>(get: (p: ExtractedPaper) => T | undefined): T | undefined => {
+    for (const paper of byRole) {
+      const value = get(paper);
+      if (value !== undefined && value !== "") return value;
+    }
+    return undefined;
+  };
+  const longest = (get: (p: ExtractedPaper) => string | undefined): string | undefined => {
+    let best: string | undefined;
+    for (const paper of byRole) {
+      const value = get(paper);
+      if (value && (!best || value.length > best.length)) best = value;
+    }
+    return best;
+  };
+
+  const title = pick((p) => p.record.title);
+  const titleZh = pick((p) => p.record.titleZh);
+  const abstract = longest((p) => p.record.abstract);
+  const abstractZh = longest((p) => p.record.abstractZh);
+  const arxiv = pick((p) => p.record.arxiv);
+  const doi = pick((p) => p.record.doi);
+  const dates = members.map((p) => p.record.date).filter((d): d is string => Boolean(d));
+  const date = dates.sort()[0];
+  const years = members.map((p) => p.record.year).filter((y): y is number => y !== undefined);
+  const arxivYear = arxiv ? yearOfArxivId(arxiv) : undefined;
+  // An arXiv id dates the first version; a listing's date may be that of a later revision.
+  const year = arxivYear ?? (years.length > 0 ? Math.min(...years) : undefined);
+  const authors = members.reduce<string[]>(
+    (best, p) => (p.record.authors.length > best.length ? p.record.authors : best),
+    [],
+  );
+  const urls = unique(members.flatMap((p) => p.record.urls));
+  const sources = unique(members.map((p) => p.record.source)).sort();
+  const surveyMember = members.find((p) => p.survey.isSurvey);
+
+  const baseKey = arxiv
+    ? `paper:arxiv:${arxiv}`
+    : doi
+      ? `paper:doi:${doi}`
+      : title || titleZh
+        ? `paper:title:${slugify(title ?? titleZh ?? "")}`
+        : `paper:source:${members[0]?.record.source ?? "unknown"}`;
+  let key = baseKey;
+  for (let n = 2; usedKeys.has(key); n += 1) key = `${baseKey}~${n}`;
+  usedKeys.add(key);
+
+  const label = title ?? titleZh ?? (abstract ? `${abstract.slice(0, 80).trim()}…` : key);
+  return {
+    key,
+    kind: surveyMember ? "survey" : "paper",
+    label,
+    ...(title ? { title } : {}),
+    ...(titleZh ? { titleZh } : {}),
+    ...(abstract ? { abstract } : {}),
+    ...(abstractZh ? { abstractZh } : {}),
+    ...(arxiv ? { arxiv } : {}),
+    ...(doi ? { doi } : {}),
+    ...(date ? { date } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(surveyMember?.survey.evidence ? { surveyEvidence: surveyMember.survey.evidence } : {}),
+    authors,
+    urls,
+    sources,
+    topics: members.flatMap((p) => p.topics),
+    benchmarks: members.flatMap((p) => p.benchmarks),
+    repos: members.flatMap((p) => p.repos),
+    members,
+  };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function describe(paper: ExtractedPaper | undefined): string {
+  if (!paper) return "?";
+  const { record } = paper;
+  const name = record.title ?? record.titleZh;
+  const where = record.line !== undefined ? `${record.source}:${record.line}` : record.source;
+  return name ? `${where} "${name}"` : where;
+}

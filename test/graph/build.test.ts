@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import type { Taxonomy } from "../../src/extract/types.ts";
+import { analyseGraph } from "../../src/graph/analyse.ts";
+import { assembleGraph } from "../../src/graph/build.ts";
+import { computeCommunities } from "../../src/graph/communities.ts";
+import { inferLayoutIterations } from "../../src/graph/layout.ts";
+import { createRng } from "../../src/graph/rng.ts";
+import { resolvePapers } from "../../src/resolve/index.ts";
+import { makeDocument, makePaper } from "../_records.ts";
+
+const TAXONOMY: Taxonomy = {
+  topics: [
+    { id: "evaluation", label: "Evaluation", aliases: [], aliasesZh: [] },
+    { id: "hallucination", label: "Hallucination", parent: "evaluation", aliases: [], aliasesZh: [] },
+    { id: "rag", label: "RAG", aliases: [], aliasesZh: [] },
+  ],
+};
+
+function twoClusterEntities() {
+  const docs = [];
+  for (let i = 0; i < 6; i += 1) {
+    const source = `rag-${i}.txt`;
+    docs.push(
+      makeDocument(source, [
+        makePaper(
+          { source, arxiv: `2401.0000${i}`, title: `Retrieval paper ${i}` },
+          {
+            topics: [{ topic: "rag", evidence: { source, snippet: "retrieval-augmented generation" } }],
+            benchmarks: [{ slug: "mirage", name: "MIRAGE", relation: "evaluates", known: true, evidence: { source, snippet: "on MIRAGE" } }],
+          },
+        ),
+      ]),
+    );
+  }
+  for (let i = 0; i < 6; i += 1) {
+    const source = `hal-${i}.txt`;
+    docs.push(
+      makeDocument(source, [
+        makePaper(
+          { source, arxiv: `2402.0000${i}`, title: `Hallucination paper ${i}` },
+          { topics: [{ topic: "hallucination", evidence: { source, snippet: "hallucinated answers" } }] },
+        ),
+      ]),
+    );
+  }
+  return resolvePapers(docs);
+}
+
+function buildSample() {
+  const resolved = twoClusterEntities();
+  return assembleGraph({
+    entities: resolved.entities,
+    relations: resolved.relations,
+    taxonomy: TAXONOMY,
+    benchmarks: [{ slug: "mirage", name: "MIRAGE", aliases: [], modality: "text", language: "en", task: "medical QA with retrieval" }],
+    builtFrom: { text: 12 },
+  });
+}
+
+describe("assembleGraph", () => {
+  it("creates paper, topic and benchmark nodes with readable keys, and the parent topic of a child", () => {
+    const graph = buildSample();
+    expect(graph.type).toBe("undirected");
+    expect(graph.hasNode("topic:rag")).toBe(true);
+    expect(graph.hasNode("topic:hallucination")).toBe(true);
+    expect(graph.hasNode("topic:evaluation")).toBe(true);
+    expect(graph.getNodeAttributes("benchmark:mirage")).toMatchObject({ kind: "benchmark", label: "MIRAGE", task: "medical QA with retrieval" });
+    expect(graph.hasEdge("broader:topic:hallucination|topic:evaluation")).toBe(true);
+    expect(graph.getNodeAttribute("topic:rag", "sources")).toEqual(["rag-0.txt", "rag-1.txt", "rag-2.txt", "rag-3.txt", "rag-4.txt", "rag-5.txt"]);
+  });
+
+  it("gives every edge its kind, a weight and evidence", () => {
+    const graph = buildSample();
+    const edge = graph.getEdgeAttributes("covers:paper:arxiv:2401.00001|topic:rag");
+    expect(edge).toEqual({ kind: "covers", weight: 1, evidence: [{ source: "rag-1.txt", snippet: "retrieval-augmented generation" }] });
+    graph.forEachEdge((_key, attributes) => {
+      expect(attributes.evidence.length).toBeGreaterThan(0);
+      expect(attributes.weight).toBeGreaterThan(0);
+    });
+  });
+
+  it("adds nodes in sorted key order, so the export does not depend on input order", () => {
+    const keys = buildSample().nodes();
+    expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe("analyseGraph", () => {
+  it("finds the two clusters as two communities labelled by their topics", () => {
+    const graph = buildSample();
+    analyseGraph(graph, { seed: 7 });
+    const ragCommunity = graph.getNodeAttribute("topic:rag", "community");
+    const halCommunity = graph.getNodeAttribute("topic:hallucination", "community");
+    expect(ragCommunity).not.toBe(halCommunity);
+    expect(graph.getNodeAttribute("paper:arxiv:2401.00003", "community")).toBe(ragCommunity);
+    const communities = graph.getAttribute("communities");
+    expect(communities[String(ragCommunity)]?.label).toMatch(/RAG|MIRAGE/);
+    expect(communities[String(halCommunity)]?.label).toMatch(/Hallucination/);
+    expect(graph.getAttribute("modularity")).toBeGreaterThan(0.3);
+  });
+
+  it("places, sizes and colours every node", () => {
+    const graph = buildSample();
+    analyseGraph(graph);
+    graph.forEachNode((_key, a) => {
+      expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      expect(a.size).toBeGreaterThanOrEqual(3);
+      expect(a.color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(a.community).toBeGreaterThanOrEqual(0);
+    });
+    // Hubs are larger than leaves.
+    expect(graph.getNodeAttribute("topic:rag", "size")).toBeGreaterThan(graph.getNodeAttribute("paper:arxiv:2401.00001", "size"));
+  });
+
+  it("is deterministic for a seed, and a different seed may only move nodes", () => {
+    const a = buildSample();
+    const b = buildSample();
+    analyseGraph(a, { seed: 3 });
+    analyseGraph(b, { seed: 3 });
+    expect(JSON.stringify(b.export())).toBe(JSON.stringify(a.export()));
+    const c = buildSample();
+    analyseGraph(c, { seed: 4 });
+    expect(JSON.stringify(c.export())).not.toBe(JSON.stringify(a.export()));
+  });
+
+  it("numbers communities by decreasing size", () => {
+    const graph = buildSample();
+    const { communities } = computeCommunities(graph, createRng(1));
+    const sizes = new Map<number, number>();
+    for (const id of Object.values(communities)) sizes.set(id, (sizes.get(id) ?? 0) + 1);
+    const ordered = [...sizes.keys()].sort((x, y) => x - y).map((id) => sizes.get(id) ?? 0);
+    expect(ordered).toEqual([...ordered].sort((x, y) => y - x));
+  });
+
+  it("handles an empty graph", () => {
+    const graph = assembleGraph({ entities: [], relations: [], taxonomy: TAXONOMY, benchmarks: [], builtFrom: {} });
+    analyseGraph(graph);
+    expect(graph.order).toBe(0);
+    expect(graph.getAttribute("communities")).toEqual({});
+  });
+});
+
+describe("inferLayoutIterations", () => {
+  it.each([
+    [100, 500],
+    [1_500, 200],
+    [10_000, 60],
+    [40_000, 25],
+    [200_000, 10],
+  ])("%i nodes → %i iterations", (order, iterations) => {
+    expect(inferLayoutIterations(order)).toBe(iterations);
+  });
+});
