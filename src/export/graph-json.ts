@@ -1,0 +1,166 @@
+// graph.json: the built graph in graphology's serialisation format (`graph.export()`), the file the
+// explorer and the CLI queries load; plus the reader that checks a file keeps the graph contract.
+import Graph from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import { LitgraphError } from "../errors.ts";
+import type { EdgeAttributes, GraphAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
+
+/** How many problems an `invalid-graph` error lists before it only counts the rest. */
+const MAX_LISTED_PROBLEMS = 5;
+
+/**
+ * Write `graph` as graph.json: `JSON.stringify(graph.export())` and a trailing newline. Nodes and
+ * edges keep the graph's own order (the build adds them in a stable order), so the same graph
+ * gives the same bytes.
+ */
+export function writeGraphJson(graph: LitGraph): string {
+  return `${JSON.stringify(graph.export())}\n`;
+}
+
+/**
+ * Read graph.json text back into a graph, checking the contract first: the graph is undirected,
+ * every node has `kind`, `label`, `x`, `y`, `size`, `color`, `community` and `sources` of the
+ * right types, and every edge has `kind`, `weight` and `evidence`.
+ *
+ * @param text The file's text.
+ * @param file The file's name, used in error messages.
+ * @throws LitgraphError `invalid-graph` naming `file` and the first problems found (up to 5).
+ */
+export function readGraphJson(text: string, file: string): LitGraph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw invalidGraph(file, [`it is not JSON (${describeError(error)})`]);
+  }
+  const problems = findProblems(data);
+  if (problems.length > 0) throw invalidGraph(file, problems);
+
+  const graph: LitGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    type: "undirected",
+    multi: true,
+  });
+  try {
+    graph.import(data as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
+  } catch (error) {
+    throw invalidGraph(file, [describeError(error)]);
+  }
+  return graph;
+}
+
+function invalidGraph(file: string, problems: readonly string[]): LitgraphError {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const more = problems.length - listed.length;
+  return new LitgraphError(
+    "invalid-graph",
+    `export: ${file} is not a litgraph graph: ${listed.join("; ")}` +
+      (more > 0 ? `; and ${more} more problem${more === 1 ? "" : "s"}` : "") +
+      ". Rebuild it with `litgraph build`.",
+  );
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Check = (value: unknown) => boolean;
+
+const isString: Check = (value) => typeof value === "string";
+const isNonEmptyString: Check = (value) => typeof value === "string" && value !== "";
+const isFiniteNumber: Check = (value) => typeof value === "number" && Number.isFinite(value);
+const isInteger: Check = (value) => Number.isInteger(value);
+const isStringList: Check = (value) => Array.isArray(value) && value.every(isString);
+const isEvidenceList: Check = (value) =>
+  Array.isArray(value) &&
+  value.every((item) => isRecord(item) && isString(item.source) && isString(item.snippet));
+
+/** Required node attributes and what each must be (the graph contract, src/graph/types.ts). */
+const NODE_CHECKS: readonly [name: string, check: Check, expected: string][] = [
+  ["kind", isNonEmptyString, "a non-empty string"],
+  ["label", isString, "a string"],
+  ["x", isFiniteNumber, "a finite number"],
+  ["y", isFiniteNumber, "a finite number"],
+  ["size", isFiniteNumber, "a finite number"],
+  ["color", isNonEmptyString, "a non-empty string"],
+  ["community", isInteger, "an integer"],
+  ["sources", isStringList, "a list of strings"],
+];
+
+const EDGE_CHECKS: readonly [name: string, check: Check, expected: string][] = [
+  ["kind", isNonEmptyString, "a non-empty string"],
+  ["weight", isFiniteNumber, "a finite number"],
+  ["evidence", isEvidenceList, "a list of { source, snippet }"],
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Every contract problem in a parsed graph.json, in file order. */
+function findProblems(data: unknown): string[] {
+  if (!isRecord(data)) return ["the top level is not an object"];
+  const problems: string[] = [];
+  const options = data.options;
+  if (!isRecord(options) || options.type !== "undirected") {
+    const type = isRecord(options) ? String(options.type) : "not given";
+    problems.push(`the graph must be undirected (its type is ${type})`);
+  }
+  if (data.attributes !== undefined && !isRecord(data.attributes)) {
+    problems.push("graph attributes are not an object");
+  }
+  if (Array.isArray(data.nodes)) {
+    data.nodes.forEach((node, index) => {
+      problems.push(...findElementProblems(node, index, "node", NODE_CHECKS));
+    });
+  } else {
+    problems.push("there is no node list");
+  }
+  if (Array.isArray(data.edges)) {
+    data.edges.forEach((edge, index) => {
+      problems.push(...findElementProblems(edge, index, "edge", EDGE_CHECKS));
+      if (isRecord(edge) && (!isString(edge.source) || !isString(edge.target))) {
+        problems.push(`edge ${describeElement(edge, index)} has no source or target`);
+      }
+    });
+  } else {
+    problems.push("there is no edge list");
+  }
+  return problems;
+}
+
+function findElementProblems(
+  element: unknown,
+  index: number,
+  what: "node" | "edge",
+  checks: readonly [name: string, check: Check, expected: string][],
+): string[] {
+  if (!isRecord(element)) return [`${what} #${index} is not an object`];
+  const name = `${what} ${describeElement(element, index)}`;
+  if (what === "node" && !isString(element.key)) return [`${name} has no key`];
+  const attributes = element.attributes;
+  if (!isRecord(attributes)) return [`${name} has no attributes`];
+  const problems: string[] = [];
+  for (const [attribute, check, expected] of checks) {
+    if (!(attribute in attributes)) {
+      problems.push(`${name} has no ${attribute}${hintFor(attribute)}`);
+    } else if (!check(attributes[attribute])) {
+      problems.push(`${name}: ${attribute} is not ${expected}`);
+    }
+  }
+  return problems;
+}
+
+function describeElement(element: Record<string, unknown>, index: number): string {
+  return isString(element.key) ? JSON.stringify(element.key) : `#${index}`;
+}
+
+/** The pipeline step that sets an attribute, to say what probably did not run. */
+function hintFor(attribute: string): string {
+  if (attribute === "x" || attribute === "y" || attribute === "size") {
+    return " (did the layout step run?)";
+  }
+  if (attribute === "community" || attribute === "color") {
+    return " (did the community step run?)";
+  }
+  return "";
+}
