@@ -23,7 +23,12 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-const PATTERNS: Array<(text: string) => ParsedDate | undefined> = [
+/**
+ * Date forms, most specific first. Each returns the date it found, `undefined` when its form is not
+ * in the text, or `null` when its form is there with an impossible value (`32 Jul 2024`, `25:00`):
+ * then parsing stops, rather than a less specific form reading part of it (`Jul 2024`).
+ */
+const PATTERNS: Array<(text: string) => ParsedDate | null | undefined> = [
   // 2024-10-24T15:41:56Z (ISO date-time, UTC or with offset)
   (text) => {
     const m =
@@ -32,6 +37,7 @@ const PATTERNS: Array<(text: string) => ParsedDate | undefined> = [
       );
     if (!m) return undefined;
     const [, y, mo, d, h, mi, s] = m;
+    if (!isTime(h, mi, s)) return null;
     return build(y, mo, d, `T${h}:${mi}:${s ?? "00"}${m[7] === "Z" || !m[7] ? "Z" : m[7]}`);
   },
   // 2024年05月14日, 2024年5月4日, 2024年5月
@@ -48,6 +54,7 @@ const PATTERNS: Array<(text: string) => ParsedDate | undefined> = [
     if (!m) return undefined;
     const month = monthNumber(m[2]);
     if (!month) return undefined;
+    if (m[4] && !isTime(m[4], m[5], m[6])) return null;
     const time = m[4] && m[7] ? `T${m[4]}:${m[5]}:${m[6] ?? "00"}Z` : "";
     return build(m[3], String(month), m[1], time);
   },
@@ -72,6 +79,7 @@ const PATTERNS: Array<(text: string) => ParsedDate | undefined> = [
 export function parseDate(text: string): ParsedDate | undefined {
   for (const pattern of PATTERNS) {
     const parsed = pattern(text);
+    if (parsed === null) return undefined;
     if (parsed) return parsed;
   }
   return undefined;
@@ -87,15 +95,23 @@ function build(
   month: string | undefined,
   day: string | undefined,
   time = "",
-): ParsedDate | undefined {
+): ParsedDate | null {
   const y = Number(year);
   const mo = Number(month);
-  if (!Number.isInteger(y) || y < 1900 || y > 2100 || !(mo >= 1 && mo <= 12)) return undefined;
+  if (!Number.isInteger(y) || y < 1900 || y > 2100 || !(mo >= 1 && mo <= 12)) return null;
   const mm = String(mo).padStart(2, "0");
   if (day === undefined) return { date: `${y}-${mm}`, year: y };
   const d = Number(day);
-  if (!(d >= 1 && d <= daysIn(y, mo))) return undefined;
+  if (!(d >= 1 && d <= daysIn(y, mo))) return null;
   return { date: `${y}-${mm}-${String(d).padStart(2, "0")}${time}`, year: y };
+}
+
+function isTime(
+  hours: string | undefined,
+  minutes: string | undefined,
+  seconds: string | undefined,
+): boolean {
+  return Number(hours) <= 23 && Number(minutes) <= 59 && Number(seconds ?? 0) <= 59;
 }
 
 function daysIn(year: number, month: number): number {

@@ -1,14 +1,21 @@
 // Links in text: URLs, GitHub repositories and DOIs, cleaned of the punctuation prose leaves around them.
 
-const URL_PATTERN = /https?:\/\/[^\s<>"'`()（）[\]{}，。；、]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}>'"*_]+$/;
-const DOI_PATTERN = /\b(10\.\d{4,9}\/[^\s"<>]+)/gi;
+// A link ends at white space, brackets, quotes, and CJK or full-width punctuation (`。`, `：`, `）`, `“`),
+// which Chinese pages write right after a URL without a space.
+const CJK_PUNCTUATION = String.raw`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026`;
+const URL_PATTERN = new RegExp(String.raw`https?:\/\/[^\s<>"'\`()[\]{}${CJK_PUNCTUATION}]+`, "gi");
+const TRAILING_PUNCTUATION = ".,;:!?)]}>'\"*_";
+/** DOIs are ASCII: Chinese text or punctuation right after one ends it. */
+const DOI_PATTERN = new RegExp(
+  String.raw`\b(10\.\d{4,9}\/[^\s"<>${CJK_PUNCTUATION}\u3400-\u9fff]+)`,
+  "gi",
+);
 
 /** Every http(s) URL in `text`, trailing punctuation removed, in first-seen order without duplicates. */
 export function findUrls(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(URL_PATTERN)) {
-    const url = match[0].replace(TRAILING_PUNCTUATION, "");
+    const url = trimTrailingPunctuation(match[0]);
     if (url.length > "https://".length) found.add(url);
   }
   return [...found];
@@ -52,8 +59,15 @@ export function parseGithubRepo(url: string): string | undefined {
 export function findDois(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(DOI_PATTERN)) {
-    const doi = (match[1] ?? "").replace(TRAILING_PUNCTUATION, "").toLowerCase();
+    const doi = trimTrailingPunctuation(match[1] ?? "").toLowerCase();
     if (doi) found.add(doi);
   }
   return [...found];
+}
+
+/** Strip trailing punctuation with a loop: a `[…]+$` pattern backtracks quadratically on long runs. */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.includes(text[end - 1] ?? "")) end--;
+  return text.slice(0, end);
 }
