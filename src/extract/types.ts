@@ -59,6 +59,11 @@ export interface TopicDefinition {
   aliases: string[];
   /** Chinese aliases, matched as substrings. */
   aliasesZh: string[];
+  /**
+   * Phrases in which an alias does not count for this topic, in either language (`contrast agent`
+   * for `agents`, `序列对齐` for `alignment`). Matched like the aliases.
+   */
+  excludes?: string[];
 }
 
 export interface Taxonomy {

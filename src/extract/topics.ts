@@ -1,0 +1,122 @@
+// Topic mentions: which taxonomy topics (data/taxonomy.json) a paper record speaks of, each with the
+// words that say so. The taxonomy is compiled once into one phrase matcher and reused for every record.
+import type { PaperRecord } from "../ingest/types.ts";
+import { isTitleField, listProseFields } from "./fields.ts";
+import { isNegated } from "./negation.ts";
+import type { PhraseMatcher, PhraseSpec } from "./phrase-matcher.ts";
+import { createPhraseMatcher, matchPhrases } from "./phrase-matcher.ts";
+import { clipText, snippetAround } from "./snippet.ts";
+import type { Taxonomy, TopicMention } from "./types.ts";
+
+interface TopicHit {
+  topic: string;
+  /** The phrase is an exclusion: alias matches inside it do not count. */
+  exclude: boolean;
+}
+
+/** A taxonomy ready for matching. */
+export interface CompiledTaxonomy {
+  readonly matcher: PhraseMatcher<TopicHit>;
+}
+
+/** One text of a record to search, and how its evidence is cut and judged. */
+interface TopicText {
+  text: string;
+  /** `sentence`: the clause or sentence around the match; `whole`: the text itself (titles, tags, labels). */
+  snippet: "sentence" | "whole";
+  /** A site's category reason: mentions it denies are no evidence. */
+  negatable: boolean;
+}
+
+const COMPILED = new WeakMap<Taxonomy, CompiledTaxonomy>();
+
+/**
+ * Compile a taxonomy (cached per taxonomy object, so a context compiles it once).
+ * English aliases match whole words ignoring case, with a plural ending allowed; an alias written
+ * without lower-case letters is an acronym and matches case-sensitively (`RAG`, `MLLM`, `EHR`).
+ * Chinese aliases match as substrings; a Latin edge of one (`Agent`) must sit at a word boundary.
+ */
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+  const cached = COMPILED.get(taxonomy);
+  if (cached) return cached;
+  const specs: PhraseSpec<TopicHit>[] = [];
+  for (const topic of taxonomy.topics) {
+    const hit: TopicHit = { topic: topic.id, exclude: false };
+    for (const alias of topic.aliases) {
+      specs.push({ phrase: alias, value: hit, caseSensitive: isAcronym(alias), plural: true });
+    }
+    for (const alias of topic.aliasesZh) {
+      specs.push({ phrase: alias, value: hit, caseSensitive: true, plural: true });
+    }
+    const exclude: TopicHit = { topic: topic.id, exclude: true };
+    for (const phrase of topic.excludes ?? []) {
+      specs.push({ phrase, value: exclude, caseSensitive: false, plural: true });
+    }
+  }
+  const compiled = { matcher: createPhraseMatcher(specs) };
+  COMPILED.set(taxonomy, compiled);
+  return compiled;
+}
+
+/** True for an alias written without lower-case letters (`RAG`, `MLLM`): it is matched case-sensitively. */
+export function isAcronym(alias: string): boolean {
+  return /[A-Z]/.test(alias) && !/[a-z]/.test(alias);
+}
+
+/**
+ * The topics a record mentions, one mention per topic with its first evidence, searched in the order
+ * title, titleZh, abstract, abstractZh, summary, tags, category labels, category reasons.
+ * A category reason counts only where it does not deny the topic ("而不是…RAG相关的研究"); a
+ * denied mention in the paper's own text counts only when no other evidence names the topic.
+ * A child topic does not add its parent: the graph carries the hierarchy.
+ */
+export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMention[] {
+  const { matcher } = compileTaxonomy(taxonomy);
+  const found = new Map<string, TopicMention>();
+  // A denied mention in the paper's own prose ("unlike RAG pipelines, …") is weak evidence: it
+  // counts only when nothing better names the topic.
+  const denied = new Map<string, TopicMention>();
+  for (const item of listTopicTexts(record)) {
+    const hits = matchPhrases(matcher, item.text);
+    if (hits.length === 0) continue;
+    const excluded = hits.filter((hit) => hit.value.exclude);
+    for (const hit of hits) {
+      const { topic, exclude } = hit.value;
+      if (exclude || found.has(topic)) continue;
+      const inExclusion = excluded.some(
+        (other) => other.value.topic === topic && other.start <= hit.start && other.end >= hit.end,
+      );
+      if (inExclusion) continue;
+      const negated = isNegated(item.text, hit.start, hit.end);
+      if (negated && item.negatable) continue;
+      if (negated && denied.has(topic)) continue;
+      const snippet =
+        item.snippet === "whole"
+          ? clipText(item.text)
+          : snippetAround(item.text, hit.start, hit.end);
+      (negated ? denied : found).set(topic, {
+        topic,
+        evidence: { source: record.source, snippet },
+      });
+    }
+  }
+  for (const [topic, mention] of denied) if (!found.has(topic)) found.set(topic, mention);
+  return [...found.values()];
+}
+
+function listTopicTexts(record: PaperRecord): TopicText[] {
+  const texts: TopicText[] = listProseFields(record).map(({ field, text }) => ({
+    text,
+    snippet: isTitleField(field) ? "whole" : "sentence",
+    negatable: false,
+  }));
+  for (const tag of record.tags) texts.push({ text: tag, snippet: "whole", negatable: false });
+  for (const category of record.categories) {
+    texts.push({ text: category.label, snippet: "whole", negatable: false });
+  }
+  for (const category of record.categories) {
+    if (category.reason)
+      texts.push({ text: category.reason, snippet: "sentence", negatable: true });
+  }
+  return texts;
+}

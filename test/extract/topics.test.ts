@@ -1,0 +1,353 @@
+// Topic mentions over the shipped taxonomy: English and Chinese aliases, acronyms matched as words,
+// exclusions, negated category reasons, and one mention per topic with the words that made it.
+import { describe, expect, it } from "vitest";
+import { findTopics } from "../../src/extract/topics.ts";
+import type { PaperRecord } from "../../src/ingest/types.ts";
+import { loadContext, record } from "./_seed-records.ts";
+
+const { taxonomy } = loadContext();
+
+function topicsOf(fields: Partial<PaperRecord>): string[] {
+  return findTopics(record(fields), taxonomy).map((mention) => mention.topic);
+}
+
+interface Row {
+  name: string;
+  fields: Partial<PaperRecord>;
+  present: string[];
+  absent?: string[];
+}
+
+const ENGLISH_ROWS: Row[] = [
+  {
+    name: "retrieval-augmented generation",
+    fields: {
+      abstract:
+        "We pair a retriever with a generator, i.e. retrieval-augmented generation, for drug questions.",
+    },
+    present: ["rag"],
+  },
+  {
+    name: "RAG as an acronym",
+    fields: { title: "A RAG Pipeline for Discharge Letters" },
+    present: ["rag"],
+  },
+  {
+    name: "RAG with a plural and a hyphen",
+    fields: { abstract: "RAGs and RAG-based assistants differ in latency." },
+    present: ["rag"],
+  },
+  {
+    name: "drag and ragged are not RAG",
+    fields: { abstract: "Users drag images into a ragged table; rag dolls are out of scope." },
+    present: [],
+    absent: ["rag"],
+  },
+  {
+    name: "lower-case rag is not the acronym",
+    fields: { abstract: "A rag was left in the ward." },
+    present: [],
+    absent: ["rag"],
+  },
+  {
+    name: "agents, plural",
+    fields: { abstract: "Autonomous agents triage patients in a simulated clinic." },
+    present: ["agents"],
+  },
+  {
+    name: "multi-agent",
+    fields: { title: "Multi-Agent Debate for Differential Diagnosis" },
+    present: ["agents"],
+  },
+  {
+    name: "contrast agents are drugs, not agents",
+    fields: { abstract: "Patients received contrast agents before the CT scan." },
+    present: ["radiology"],
+    absent: ["agents"],
+  },
+  {
+    name: "multi-modal, MLLM, vision-language",
+    fields: { abstract: "MLLMs and vision-language models read images; multi-modal input helps." },
+    present: ["multimodal"],
+  },
+  {
+    name: "radiology report generation gives both topics",
+    fields: { title: "Radiology Report Generation with Language Models" },
+    present: ["radiology", "report-generation"],
+  },
+  {
+    name: "pathology and whole-slide images",
+    fields: { abstract: "Whole slide images are large; histopathology needs tiling." },
+    present: ["pathology"],
+  },
+  {
+    name: "medical imaging",
+    fields: { abstract: "Medical images come in many modalities." },
+    present: ["medical-imaging"],
+  },
+  {
+    name: "knowledge graph",
+    fields: { abstract: "A knowledge graph of drugs grounds the answers." },
+    present: ["knowledge-graphs"],
+  },
+  {
+    name: "alignment through RLHF and DPO",
+    fields: { abstract: "We compare RLHF with DPO for preference optimization." },
+    present: ["alignment"],
+  },
+  {
+    name: "sequence alignment is not human alignment",
+    fields: { abstract: "Protein sequence alignment remains slow." },
+    present: [],
+    absent: ["alignment"],
+  },
+  {
+    name: "SFT is instruction tuning",
+    fields: { abstract: "The model is trained with SFT on dialogues." },
+    present: ["instruction-tuning"],
+  },
+  {
+    name: "a methodology plural (ies)",
+    fields: { abstract: "We compare evaluation methodologies across studies." },
+    present: ["evaluation"],
+  },
+  {
+    name: "benchmarking",
+    fields: { abstract: "Benchmarking shows a wide gap between models." },
+    present: ["benchmarks"],
+  },
+  {
+    name: "a benchmark LLM is a model, not a benchmark",
+    fields: { abstract: "Our model is offered as a benchmark LLM for the field." },
+    present: [],
+    absent: ["benchmarks"],
+  },
+  {
+    name: "hallucination",
+    fields: { abstract: "Models hallucinate drug doses." },
+    present: ["hallucination"],
+  },
+  {
+    name: "fairness, privacy, robustness",
+    fields: { abstract: "We weigh fairness, privacy and robustness." },
+    present: ["fairness", "privacy", "robustness"],
+  },
+  { name: "safety", fields: { abstract: "Patient safety comes first." }, present: ["safety"] },
+  {
+    name: "clinical decision support",
+    fields: { abstract: "A tool for clinical decision support in the ICU." },
+    present: ["clinical-decision-support"],
+  },
+  {
+    name: "clinical reasoning",
+    fields: { abstract: "Chain-of-thought prompting improves clinical reasoning." },
+    present: ["clinical-reasoning"],
+  },
+  {
+    name: "EHR acronym and electronic health records",
+    fields: { abstract: "We mine EHRs; electronic health records are noisy." },
+    present: ["ehr"],
+  },
+  {
+    name: "knowledge distillation",
+    fields: { title: "Distilling a Large Model into a Small Triage Classifier" },
+    present: ["knowledge-distillation"],
+  },
+  {
+    name: "medication recommendation",
+    fields: { title: "Medication Recommendation from Visit Histories" },
+    present: ["medication-recommendation"],
+  },
+  {
+    name: "Chinese medical",
+    fields: { title: "A Chinese Medical Dialogue Model" },
+    present: ["chinese-medical"],
+  },
+  {
+    name: "question answering",
+    fields: { abstract: "We study open-domain question answering over guidelines." },
+    present: ["question-answering"],
+  },
+  {
+    name: "medical education",
+    fields: { abstract: "Medical students practised with the tutor." },
+    present: ["medical-education"],
+  },
+  { name: "a review is not a topic", fields: { title: "A Review" }, present: [] },
+];
+
+const CHINESE_ROWS: Row[] = [
+  { name: "检索增强", fields: { abstractZh: "我们提出一种检索增强生成方法。" }, present: ["rag"] },
+  { name: "智能体", fields: { titleZh: "面向门诊分诊的多智能体协作" }, present: ["agents"] },
+  {
+    name: "Agent inside Chinese text",
+    fields: { abstractZh: "本文设计了一个医疗Agent系统。" },
+    present: ["agents"],
+  },
+  {
+    name: "多模态",
+    fields: { abstractZh: "多模态大模型可以同时理解影像与文本。" },
+    present: ["multimodal"],
+  },
+  {
+    name: "对齐, but not 跨模态对齐",
+    fields: { abstractZh: "通过跨模态对齐融合图像特征。" },
+    present: ["multimodal"],
+    absent: ["alignment"],
+  },
+  {
+    name: "临床决策支持, 报告生成, 医学教育",
+    fields: { abstractZh: "应用包括临床决策支持、报告生成与医学教育。" },
+    present: ["clinical-decision-support", "report-generation", "medical-education"],
+  },
+  {
+    name: "公平性, 隐私, 鲁棒性",
+    fields: { abstractZh: "挑战包括公平性、隐私与鲁棒性。" },
+    present: ["fairness", "privacy", "robustness"],
+  },
+  {
+    name: "指令微调 and 微调",
+    fields: { abstractZh: "模型经过指令微调。" },
+    present: ["instruction-tuning", "fine-tuning"],
+  },
+  { name: "电子病历", fields: { abstractZh: "我们使用电子病历训练模型。" }, present: ["ehr"] },
+  { name: "幻觉", fields: { abstractZh: "模型仍会产生幻觉。" }, present: ["hallucination"] },
+  { name: "中文医疗", fields: { titleZh: "中文医疗对话大模型" }, present: ["chinese-medical"] },
+  { name: "a tag", fields: { tags: ["临床决策支持"] }, present: ["clinical-decision-support"] },
+];
+
+const NEGATION_ROWS: Row[] = [
+  {
+    name: "a reason that says the paper is not about Agent or RAG",
+    fields: {
+      categories: [
+        { label: "LLM应用", reason: "本文讨论医学教育中的应用，而不是Agent或RAG方向的研究。" },
+      ],
+    },
+    present: ["medical-education"],
+    absent: ["agents", "rag"],
+  },
+  {
+    name: "rather than agents",
+    fields: {
+      categories: [
+        { label: "LLM theory", reason: "It analyses training data rather than agents or RAG." },
+      ],
+    },
+    present: [],
+    absent: ["agents", "rag"],
+  },
+  {
+    name: "not about multimodal models",
+    fields: {
+      categories: [
+        {
+          label: "LLM应用",
+          reason: "The paper is about report generation, not multimodal models.",
+        },
+      ],
+    },
+    present: ["report-generation"],
+    absent: ["multimodal"],
+  },
+  {
+    name: "not A but B: B counts",
+    fields: { categories: [{ label: "LLM应用", reason: "重点不是微调，而是检索增强。" }] },
+    present: ["rag"],
+    absent: ["fine-tuning"],
+  },
+  {
+    name: "unrelated after the mention (无关)",
+    fields: { categories: [{ label: "LLM应用", reason: "该工作与知识图谱无关。" }] },
+    present: [],
+    absent: ["knowledge-graphs"],
+  },
+  {
+    name: "a positive reason counts",
+    fields: {
+      categories: [{ label: "Agent", reason: "这篇论文设计了一个多智能体系统，因此归类为Agent。" }],
+    },
+    present: ["agents"],
+  },
+  {
+    name: "a category label counts",
+    fields: { categories: [{ label: "RAG" }] },
+    present: ["rag"],
+  },
+];
+
+describe("findTopics", () => {
+  for (const [group, rows] of [
+    ["English", ENGLISH_ROWS],
+    ["Chinese", CHINESE_ROWS],
+    ["negation", NEGATION_ROWS],
+  ] as const) {
+    describe(group, () => {
+      for (const row of rows) {
+        it(row.name, () => {
+          const topics = topicsOf(row.fields);
+          for (const topic of row.present) expect(topics).toContain(topic);
+          for (const topic of row.absent ?? []) expect(topics).not.toContain(topic);
+          if (row.present.length === 0 && !row.absent) expect(topics).toEqual([]);
+        });
+      }
+    });
+  }
+
+  it("gives one mention per topic, with the first field's words as evidence", () => {
+    const mentions = findTopics(
+      record({
+        source: "a.md#2",
+        title: "Retrieval-Augmented Generation for Drug Questions",
+        abstract: "RAG helps. Another RAG variant helps more.",
+      }),
+      taxonomy,
+    );
+    expect(mentions.filter((mention) => mention.topic === "rag")).toEqual([
+      {
+        topic: "rag",
+        evidence: {
+          source: "a.md#2",
+          snippet: "Retrieval-Augmented Generation for Drug Questions",
+        },
+      },
+    ]);
+  });
+
+  it("quotes the sentence around the match in an abstract", () => {
+    const mentions = findTopics(
+      record({
+        abstract: "Models grow. We add a knowledge graph of drug interactions. Results improve.",
+      }),
+      taxonomy,
+    );
+    expect(mentions).toEqual([
+      {
+        topic: "knowledge-graphs",
+        evidence: { source: "test.txt", snippet: "We add a knowledge graph of drug interactions." },
+      },
+    ]);
+  });
+
+  it("keeps a denied mention in the paper's own text only when nothing better names the topic", () => {
+    const mentions = findTopics(
+      record({
+        abstract:
+          "Unlike RAG pipelines, our model answers from memory. A later RAG baseline is compared.",
+      }),
+      taxonomy,
+    );
+    expect(mentions.find((mention) => mention.topic === "rag")?.evidence.snippet).toBe(
+      "A later RAG baseline is compared.",
+    );
+  });
+
+  it("does not add a parent topic for a child", () => {
+    const topics = topicsOf({ abstract: "Histopathology slides are large." });
+    expect(topics).toEqual(["pathology"]);
+  });
+
+  it("finds nothing in an empty record", () => {
+    expect(topicsOf({})).toEqual([]);
+  });
+});
