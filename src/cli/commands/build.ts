@@ -1,0 +1,121 @@
+// `litgraph build`: read files and folders, run the pipeline, write graph.json, graph.gexf and
+// report.json atomically, and print a summary.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { LitgraphError } from "../../errors.ts";
+import { writeGexf, writeGraphJson } from "../../export/index.ts";
+import { type BuildReport, buildGraph, writeReportJson } from "../../pipeline/index.ts";
+import type { BuildConfig } from "../config.ts";
+import { collectInputs, describeError } from "../inputs.ts";
+import { createProgressReporter } from "../progress.ts";
+import { formatTable } from "../table.ts";
+import { writeOutputsAtomically } from "../write-outputs.ts";
+
+/** litgraph's own folder, where the bundled taxonomy and gazetteer live. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface CommandIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export async function runBuild(config: BuildConfig, io: CommandIo): Promise<number> {
+  const taxonomyFile = path.resolve(
+    config.taxonomy ?? path.join(PACKAGE_ROOT, "data", "taxonomy.json"),
+  );
+  const benchmarksFile = path.resolve(
+    config.benchmarks ?? path.join(PACKAGE_ROOT, "data", "benchmarks.json"),
+  );
+  const [taxonomy, benchmarks] = await Promise.all([
+    readJson(taxonomyFile),
+    readJson(benchmarksFile),
+  ]);
+
+  const progress = createProgressReporter(io.stderr, config.progress && !config.quiet);
+  const started = performance.now();
+  const collected = await collectInputs(config.inputs, {
+    exclude: new Set([taxonomyFile, benchmarksFile]),
+    onFile: (count) => progress.update({ stage: "ingest", done: 0, total: count }),
+  });
+  const { graph, report } = buildGraph(
+    {
+      files: collected.files,
+      taxonomy,
+      benchmarks,
+      taxonomyFile: path.relative(process.cwd(), taxonomyFile),
+      benchmarksFile: path.relative(process.cwd(), benchmarksFile),
+      unreadable: collected.unreadable,
+    },
+    { analyse: { seed: config.seed }, onProgress: (event) => progress.update(event) },
+  );
+  progress.done();
+
+  const written = await writeOutputsAtomically(config.out, {
+    "graph.json": writeGraphJson(graph),
+    "graph.gexf": writeGexf(graph, { version: config.gexfVersion }),
+    "report.json": writeReportJson(report),
+  });
+  const seconds = (performance.now() - started) / 1000;
+
+  if (!config.quiet) io.stdout.write(`${formatBuildSummary(report, written, seconds)}\n`);
+  for (const input of report.inputs) {
+    if (input.state === "skipped") io.stderr.write(`skipped ${input.file}: ${input.reason}\n`);
+  }
+  return config.strict && report.summary.skipped > 0 ? 1 : 0;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new LitgraphError("io", `cannot read ${file}: ${describeError(error)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LitgraphError(
+      "invalid-options",
+      `${file} is not valid JSON: ${describeError(error)}`,
+    );
+  }
+}
+
+/** The table printed at the end of a build. */
+export function formatBuildSummary(
+  report: BuildReport,
+  written: string[],
+  seconds: number,
+): string {
+  const { summary } = report;
+  const kinds = Object.entries(summary.nodesByKind).map(
+    ([kind, count]) => [kind, count] as [string, number],
+  );
+  const edges = Object.entries(summary.edgesByKind).map(
+    ([kind, count]) => [kind, count] as [string, number],
+  );
+  const formats = new Map<string, number>();
+  for (const input of report.inputs) {
+    const name = input.state === "parsed" ? (input.format ?? "?") : "skipped";
+    formats.set(name, (formats.get(name) ?? 0) + 1);
+  }
+  const lines = [
+    `Built a graph of ${summary.nodes} nodes and ${summary.edges} edges from ${summary.parsed} of ${summary.files} files in ${seconds.toFixed(1)} s.`,
+    "",
+    formatTable(
+      ["files", "count"],
+      [...formats].sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+    "",
+    formatTable(["nodes", "count"], kinds),
+    "",
+    formatTable(["edges", "count"], edges),
+    "",
+    `${summary.communities} communities (modularity ${summary.modularity.toFixed(3)}), ${summary.merges} merges of records into one paper.`,
+    `Wrote ${written.map((file) => path.relative(process.cwd(), file) || file).join(", ")}.`,
+  ];
+  if (summary.skipped > 0)
+    lines.push(`${summary.skipped} files skipped: see report.json and the list below.`);
+  return lines.join("\n");
+}

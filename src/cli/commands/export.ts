@@ -1,0 +1,56 @@
+// `litgraph export`: convert a built graph.json to GEXF, GraphML, CSV or JSON.
+import path from "node:path";
+import { writeCsv, writeGexf, writeGraphJson, writeGraphml } from "../../export/index.ts";
+import type { ExportConfig } from "../config.ts";
+import { loadGraph } from "../load-graph.ts";
+import { writeOutputsAtomically } from "../write-outputs.ts";
+import type { CommandIo } from "./build.ts";
+
+export async function runExport(config: ExportConfig, io: CommandIo): Promise<number> {
+  const graph = await loadGraph(config.graph);
+  let files: Record<string, string>;
+  switch (config.format) {
+    case "gexf":
+      files = { "graph.gexf": writeGexf(graph, { version: config.gexfVersion }) };
+      break;
+    case "graphml":
+      files = { "graph.graphml": writeGraphml(graph) };
+      break;
+    case "json":
+      files = { "graph.json": writeGraphJson(graph) };
+      break;
+    case "csv": {
+      const { nodes, edges } = writeCsv(graph);
+      files = { "nodes.csv": nodes, "edges.csv": edges };
+      break;
+    }
+  }
+  if (config.out === undefined) {
+    if (config.format === "csv") {
+      io.stdout.write(files["nodes.csv"] ?? "");
+      io.stdout.write("\n");
+      io.stdout.write(files["edges.csv"] ?? "");
+    } else {
+      io.stdout.write(Object.values(files)[0] ?? "");
+    }
+    return 0;
+  }
+  // CSV writes two files: into --out when it is a folder (no extension), else next to it with a prefix.
+  let written: string[];
+  if (config.format === "csv") {
+    const isFolder = path.extname(config.out) === "";
+    const dir = isFolder ? config.out : path.dirname(config.out);
+    const prefix = isFolder ? "" : `${path.basename(config.out, path.extname(config.out))}-`;
+    written = await writeOutputsAtomically(
+      dir,
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [prefix + name, text])),
+    );
+  } else {
+    const [text] = Object.values(files);
+    written = await writeOutputsAtomically(path.dirname(config.out), {
+      [path.basename(config.out)]: text ?? "",
+    });
+  }
+  if (!config.quiet) io.stderr.write(`Wrote ${written.join(", ")}\n`);
+  return 0;
+}

@@ -1,0 +1,157 @@
+// Turning command-line paths into InputFiles: folders are walked in sorted order, and every entry that
+// cannot be read (a dangling link, a fifo, a permission error) is reported rather than dropped.
+import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { InputFile } from "../ingest/types.ts";
+import type { UnreadableInput } from "../pipeline/index.ts";
+
+/** Files larger than this are not read: no format we read needs a bigger single file. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export interface CollectedInputs {
+  files: InputFile[];
+  unreadable: UnreadableInput[];
+  /** Files left out on purpose (the taxonomy and the gazetteer when they sit in an input folder). */
+  excluded: string[];
+}
+
+export interface CollectOptions {
+  /** Absolute paths that are configuration, not documents. */
+  exclude: Set<string>;
+  onFile?: (count: number) => void;
+}
+
+/**
+ * Read the given files and folders. A file named directly gets its base name as id; a file found in a
+ * folder gets its path relative to that folder (with `/` separators on every platform).
+ */
+export async function collectInputs(
+  paths: string[],
+  options: CollectOptions,
+): Promise<CollectedInputs> {
+  const result: CollectedInputs = { files: [], unreadable: [], excluded: [] };
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      result.unreadable.push({
+        file: given,
+        reason: `cannot open: ${describeError(error)}`,
+        code: "unreadable",
+      });
+      continue;
+    }
+    if (info.isDirectory()) {
+      await walk(absolute, absolute, result, options);
+    } else {
+      await readOne(absolute, path.basename(absolute), result, options);
+    }
+  }
+  return result;
+}
+
+async function walk(
+  root: string,
+  dir: string,
+  result: CollectedInputs,
+  options: CollectOptions,
+): Promise<void> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir)).sort();
+  } catch (error) {
+    const id = toId(root, dir) || ".";
+    result.unreadable.push({
+      file: `${id}/`,
+      reason: `cannot list folder: ${describeError(error)}`,
+      code: "unreadable",
+    });
+    return;
+  }
+  for (const name of entries) {
+    const absolute = path.join(dir, name);
+    const id = toId(root, absolute);
+    if (name.startsWith(".")) {
+      result.unreadable.push({ file: id, reason: "hidden entry, not read", code: "hidden" });
+      continue;
+    }
+    let info: Awaited<ReturnType<typeof lstat>>;
+    try {
+      info = await lstat(absolute);
+      if (info.isSymbolicLink()) info = await stat(absolute);
+    } catch (error) {
+      result.unreadable.push({
+        file: id,
+        reason: `cannot open: ${describeError(error)}`,
+        code: "unreadable",
+      });
+      continue;
+    }
+    if (info.isDirectory()) await walk(root, absolute, result, options);
+    else await readOne(absolute, id, result, options);
+  }
+}
+
+async function readOne(
+  absolute: string,
+  id: string,
+  result: CollectedInputs,
+  options: CollectOptions,
+): Promise<void> {
+  if (options.exclude.has(absolute)) {
+    result.excluded.push(id);
+    return;
+  }
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) {
+      result.unreadable.push({
+        file: id,
+        reason: "not a regular file (a device, socket or fifo)",
+        code: "not-a-file",
+      });
+      return;
+    }
+    if (info.size > MAX_FILE_BYTES) {
+      result.unreadable.push({
+        file: id,
+        reason: `too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+        code: "too-large",
+      });
+      return;
+    }
+    const bytes = await readFile(absolute);
+    result.files.push({
+      id,
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
+    options.onFile?.(result.files.length);
+  } catch (error) {
+    result.unreadable.push({
+      file: id,
+      reason: `cannot read: ${describeError(error)}`,
+      code: "unreadable",
+    });
+  }
+}
+
+function toId(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join("/");
+}
+
+export function describeError(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error) {
+    const code = String((error as { code: unknown }).code);
+    const known: Record<string, string> = {
+      ENOENT: "no such file (or a link to a missing file)",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EISDIR: "is a folder",
+      ELOOP: "too many levels of symbolic links",
+    };
+    return known[code] ?? code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,182 @@
+// The whole pipeline as one pure function: files in, an analysed graph and its report out.
+// The CLI and the explorer both call this, so they cannot build different graphs.
+import type { Diagnostic } from "../diagnostics.ts";
+import { createExtractContext, extractPaper } from "../extract/index.ts";
+import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
+import { assembleGraph, compareStrings, GRAPH_FORMAT_VERSION } from "../graph/build.ts";
+import type { LitGraph } from "../graph/types.ts";
+import { ingestFile } from "../ingest/index.ts";
+import type { IngestOutcome, InputFile } from "../ingest/types.ts";
+import { resolvePapers } from "../resolve/index.ts";
+import type { DocumentExtraction, ResolveOptions } from "../resolve/types.ts";
+import { type BuildReport, countByKind, type InputReport } from "./report.ts";
+
+export type PipelineStage = "ingest" | "extract" | "resolve" | "build" | AnalyseStep;
+
+export const PIPELINE_STAGES: readonly PipelineStage[] = [
+  "ingest",
+  "extract",
+  "resolve",
+  "build",
+  "communities",
+  "sizes",
+  "layout",
+];
+
+export interface ProgressEvent {
+  stage: PipelineStage;
+  /** Items done and total within the stage, when the stage works item by item. */
+  done: number;
+  total: number;
+}
+
+/** A file the caller could not read at all (a folder entry that cannot be opened, a fifo, …). */
+export interface UnreadableInput {
+  file: string;
+  reason: string;
+  code: string;
+}
+
+export interface BuildInput {
+  files: InputFile[];
+  /** Contents of the taxonomy and the benchmark gazetteer (parsed JSON). */
+  taxonomy: unknown;
+  benchmarks: unknown;
+  /** Names of the taxonomy and gazetteer files, for error messages. */
+  taxonomyFile?: string;
+  benchmarksFile?: string;
+  unreadable?: UnreadableInput[];
+}
+
+export interface BuildOptions {
+  resolve: Partial<ResolveOptions>;
+  analyse: Partial<AnalyseOptions>;
+  onProgress: (event: ProgressEvent) => void;
+}
+
+export interface BuildResult {
+  graph: LitGraph;
+  report: BuildReport;
+}
+
+/**
+ * Build the graph of `input.files`. Bad files never stop the build: they are reported as skipped,
+ * with the reason, in `report.inputs`. Deterministic: files are processed in id order.
+ */
+export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {}): BuildResult {
+  const onProgress = partial.onProgress ?? (() => {});
+  const context = createExtractContext(
+    input.taxonomy,
+    input.benchmarks,
+    input.taxonomyFile ?? "taxonomy.json",
+    input.benchmarksFile ?? "benchmarks.json",
+  );
+  const files = [...input.files].sort((a, b) => compareStrings(a.id, b.id));
+
+  const outcomes: IngestOutcome[] = [];
+  files.forEach((file, i) => {
+    outcomes.push(ingestFile(file));
+    onProgress({ stage: "ingest", done: i + 1, total: files.length });
+  });
+
+  const documents: DocumentExtraction[] = [];
+  outcomes.forEach((outcome, i) => {
+    if (outcome.state === "parsed") {
+      documents.push({
+        id: outcome.id,
+        format: outcome.format,
+        papers: outcome.parsed.records.map((record) => extractPaper(record, context)),
+        relations: outcome.parsed.relations,
+      });
+    }
+    onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
+  });
+
+  onProgress({ stage: "resolve", done: 0, total: 1 });
+  const resolved = resolvePapers(documents, partial.resolve);
+
+  onProgress({ stage: "build", done: 0, total: 1 });
+  const builtFrom: Record<string, number> = {};
+  for (const doc of documents) builtFrom[doc.format] = (builtFrom[doc.format] ?? 0) + 1;
+  const graph = assembleGraph({
+    entities: resolved.entities,
+    relations: resolved.relations,
+    taxonomy: context.taxonomy,
+    benchmarks: context.benchmarks,
+    builtFrom,
+  });
+
+  analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
+
+  const nodesOfDocument = new Map<string, Set<string>>();
+  for (const entity of resolved.entities) {
+    for (const member of entity.members) {
+      const set = nodesOfDocument.get(member.record.document) ?? new Set<string>();
+      set.add(entity.key);
+      nodesOfDocument.set(member.record.document, set);
+    }
+  }
+  const inputs: InputReport[] = [
+    ...outcomes.map((outcome) => describeOutcome(outcome, nodesOfDocument)),
+    ...(input.unreadable ?? []).map(
+      (entry): InputReport => ({
+        file: entry.file,
+        state: "skipped",
+        bytes: 0,
+        reason: entry.reason,
+        diagnostics: [
+          { file: entry.file, severity: "error", code: entry.code, message: entry.reason },
+        ],
+      }),
+    ),
+  ].sort((a, b) => compareStrings(a.file, b.file));
+
+  const diagnostics: Diagnostic[] = inputs.flatMap((i) => i.diagnostics);
+  const attributes = graph.getAttributes();
+  const report: BuildReport = {
+    version: GRAPH_FORMAT_VERSION,
+    summary: {
+      files: inputs.length,
+      parsed: inputs.filter((i) => i.state === "parsed").length,
+      skipped: inputs.filter((i) => i.state === "skipped").length,
+      records: documents.reduce((sum, doc) => sum + doc.papers.length, 0),
+      nodes: graph.order,
+      edges: graph.size,
+      ...countByKind(graph),
+      communities: Object.keys(attributes.communities).length,
+      modularity: attributes.modularity,
+      merges: resolved.merges.length,
+      warnings: diagnostics.filter((d) => d.severity === "warning").length,
+      errors: diagnostics.filter((d) => d.severity === "error").length,
+    },
+    inputs,
+    merges: resolved.merges,
+    refusedMerges: resolved.refused,
+  };
+  return { graph, report };
+}
+
+function describeOutcome(
+  outcome: IngestOutcome,
+  nodesOfDocument: Map<string, Set<string>>,
+): InputReport {
+  if (outcome.state === "skipped") {
+    return {
+      file: outcome.id,
+      state: "skipped",
+      bytes: outcome.bytes,
+      reason: outcome.reason,
+      diagnostics: outcome.diagnostics,
+    };
+  }
+  return {
+    file: outcome.id,
+    state: "parsed",
+    bytes: outcome.bytes,
+    format: outcome.format,
+    encoding: outcome.encoding,
+    records: outcome.parsed.records.length,
+    nodes: [...(nodesOfDocument.get(outcome.id) ?? [])].sort(compareStrings),
+    diagnostics: outcome.parsed.diagnostics,
+  };
+}
