@@ -1,6 +1,17 @@
 // Analysis: communities, their labels and colours, node sizes and the layout, written into the graph.
-import { COMMUNITY_COLORS, computeSizes, DEFAULT_SIZE_OPTIONS, round, type SizeOptions } from "./appearance.ts";
-import { type CommunityOptions, computeCommunities, DEFAULT_COMMUNITY_OPTIONS, labelCommunities } from "./communities.ts";
+import {
+  COMMUNITY_COLORS,
+  computeSizes,
+  DEFAULT_SIZE_OPTIONS,
+  round,
+  type SizeOptions,
+} from "./appearance.ts";
+import {
+  type CommunityOptions,
+  computeCommunities,
+  DEFAULT_COMMUNITY_OPTIONS,
+  labelCommunities,
+} from "./communities.ts";
 import { assignLayout, DEFAULT_LAYOUT_OPTIONS, type LayoutOptions } from "./layout.ts";
 import { createRng } from "./rng.ts";
 import type { LitGraph } from "./types.ts";
@@ -22,7 +33,8 @@ export const DEFAULT_ANALYSE_OPTIONS: AnalyseOptions = {
 
 export function resolveAnalyseOptions(partial: Partial<AnalyseOptions> = {}): AnalyseOptions {
   const options = { ...DEFAULT_ANALYSE_OPTIONS, ...partial };
-  if (!Number.isInteger(options.seed)) throw new RangeError(`analyse: seed must be an integer, got ${options.seed}`);
+  if (!Number.isInteger(options.seed))
+    throw new RangeError(`analyse: seed must be an integer, got ${options.seed}`);
   return options;
 }
 
@@ -50,7 +62,12 @@ export function analyseGraph(
   });
   graph.mergeAttributes({
     modularity: round(detected.modularity, 6),
-    communities: labelCommunities(graph, detected.communities, [...COMMUNITY_COLORS], options.communities),
+    communities: labelCommunities(
+      graph,
+      detected.communities,
+      [...COMMUNITY_COLORS],
+      options.communities,
+    ),
   });
   onStep("sizes");
   const sizes = computeSizes(graph, options.sizes);

@@ -43,11 +43,16 @@ export const DEFAULT_SIZE_OPTIONS: SizeOptions = { minSize: 3, maxSize: 18 };
  * Node sizes from weighted PageRank (Brin & Page 1998), scaled by square root so that hubs do not
  * dwarf everything else. Returns node → size rounded to two decimals.
  */
-export function computeSizes(graph: LitGraph, options: SizeOptions = DEFAULT_SIZE_OPTIONS): Record<string, number> {
+export function computeSizes(
+  graph: LitGraph,
+  options: SizeOptions = DEFAULT_SIZE_OPTIONS,
+): Record<string, number> {
   const sizes: Record<string, number> = {};
   if (graph.order === 0) return sizes;
   const scores =
-    graph.size === 0 ? null : pagerank(graph, { getEdgeWeight: "weight", maxIterations: 200, tolerance: 1e-9 });
+    graph.size === 0
+      ? null
+      : pagerank(graph, { getEdgeWeight: "weight", maxIterations: 200, tolerance: 1e-9 });
   let max = 0;
   let min = Number.POSITIVE_INFINITY;
   graph.forEachNode((node) => {
@@ -59,7 +64,10 @@ export function computeSizes(graph: LitGraph, options: SizeOptions = DEFAULT_SIZ
   graph.forEachNode((node) => {
     const score = scores?.[node] ?? 0;
     const share = span > 0 ? (score - min) / span : 0;
-    sizes[node] = round(options.minSize + (options.maxSize - options.minSize) * Math.sqrt(share), 2);
+    sizes[node] = round(
+      options.minSize + (options.maxSize - options.minSize) * Math.sqrt(share),
+      2,
+    );
   });
   return sizes;
 }

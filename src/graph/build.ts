@@ -4,7 +4,13 @@
 import Graph from "graphology";
 import type { BenchmarkDefinition, Evidence, Taxonomy } from "../extract/types.ts";
 import type { EntityRelation, PaperEntity } from "../resolve/types.ts";
-import type { EdgeAttributes, EdgeKind, GraphAttributes, LitGraph, NodeAttributes } from "./types.ts";
+import type {
+  EdgeAttributes,
+  EdgeKind,
+  GraphAttributes,
+  LitGraph,
+  NodeAttributes,
+} from "./types.ts";
 
 export const GRAPH_FORMAT_VERSION = "1";
 
@@ -51,11 +57,23 @@ export function assembleGraph(input: AssembleInput): LitGraph {
   const topicsById = new Map(input.taxonomy.topics.map((t) => [t.id, t]));
   const benchmarksBySlug = new Map(input.benchmarks.map((b) => [b.slug, b]));
 
-  const addEdge = (kind: EdgeKind, source: string, target: string, evidence: Evidence[], score?: number) => {
+  const addEdge = (
+    kind: EdgeKind,
+    source: string,
+    target: string,
+    evidence: Evidence[],
+    score?: number,
+  ) => {
     const key = edgeKey(kind, source, target);
     const pending = edges.get(key);
     if (!pending) {
-      edges.set(key, { kind, source, target, evidence: [...evidence], ...(score !== undefined ? { score } : {}) });
+      edges.set(key, {
+        kind,
+        source,
+        target,
+        evidence: [...evidence],
+        ...(score !== undefined ? { score } : {}),
+      });
       return;
     }
     for (const item of evidence) {
@@ -85,7 +103,10 @@ export function assembleGraph(input: AssembleInput): LitGraph {
       });
       if (definition.parent && ensureTopic(definition.parent)) {
         addEdge("broader", key, topicKey(definition.parent), [
-          { source: "taxonomy", snippet: `${definition.label} is part of ${topicsById.get(definition.parent)?.label}` },
+          {
+            source: "taxonomy",
+            snippet: `${definition.label} is part of ${topicsById.get(definition.parent)?.label}`,
+          },
         ]);
       }
     }

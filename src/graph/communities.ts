@@ -38,7 +38,11 @@ export function computeCommunities(
     });
     return { communities, modularity: 0, count: graph.order };
   }
-  const detailed = louvain.detailed(graph, { rng, resolution: options.resolution, getEdgeWeight: "weight" });
+  const detailed = louvain.detailed(graph, {
+    rng,
+    resolution: options.resolution,
+    getEdgeWeight: "weight",
+  });
   const members = new Map<number, string[]>();
   for (const node of graph.nodes()) {
     const raw = detailed.communities[node] ?? 0;
@@ -87,7 +91,8 @@ export function labelCommunities(
     let internal = 0;
     graph.forEachEdge(node, (_edge, edgeAttributes, source, target) => {
       const other = source === node ? target : source;
-      if (communities[other] === id && edgeAttributes.kind !== "broader") internal += edgeAttributes.weight;
+      if (communities[other] === id && edgeAttributes.kind !== "broader")
+        internal += edgeAttributes.weight;
     });
     if (internal === 0) return;
     const scores = conceptScores.get(id) ?? new Map<string, number>();
@@ -98,7 +103,8 @@ export function labelCommunities(
   const termsByCommunity = countTitleTerms(graph, communities);
   const documentFrequency = new Map<string, number>();
   for (const terms of termsByCommunity.values()) {
-    for (const term of terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of terms.keys())
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   const total = Math.max(1, sizes.size);
 
@@ -122,15 +128,21 @@ export function labelCommunities(
   return result;
 }
 
-function countTitleTerms(graph: LitGraph, communities: Record<string, number>): Map<number, Map<string, number>> {
+function countTitleTerms(
+  graph: LitGraph,
+  communities: Record<string, number>,
+): Map<number, Map<string, number>> {
   const byCommunity = new Map<number, Map<string, number>>();
   graph.forEachNode((node, attributes) => {
     if (attributes.kind !== "paper" && attributes.kind !== "survey") return;
     const id = communities[node];
     if (id === undefined) return;
     const counts = byCommunity.get(id) ?? new Map<string, number>();
-    const words = new Set((attributes.title ?? "").toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []);
-    for (const word of words) if (!STOPWORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const words = new Set(
+      (attributes.title ?? "").toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? [],
+    );
+    for (const word of words)
+      if (!STOPWORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
     byCommunity.set(id, counts);
   });
   return byCommunity;

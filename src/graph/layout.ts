@@ -56,7 +56,10 @@ export function assignLayout(
     });
   }
   if (options.noverlapIterations > 0) {
-    noverlap.assign(graph, { maxIterations: options.noverlapIterations, settings: { margin: 2, ratio: 1.2 } });
+    noverlap.assign(graph, {
+      maxIterations: options.noverlapIterations,
+      settings: { margin: 2, ratio: 1.2 },
+    });
   }
   graph.forEachNode((node, attributes) => {
     graph.mergeNodeAttributes(node, { x: round(attributes.x, 2), y: round(attributes.y, 2) });

@@ -11,7 +11,13 @@ import { makeDocument, makePaper } from "../_records.ts";
 const TAXONOMY: Taxonomy = {
   topics: [
     { id: "evaluation", label: "Evaluation", aliases: [], aliasesZh: [] },
-    { id: "hallucination", label: "Hallucination", parent: "evaluation", aliases: [], aliasesZh: [] },
+    {
+      id: "hallucination",
+      label: "Hallucination",
+      parent: "evaluation",
+      aliases: [],
+      aliasesZh: [],
+    },
     { id: "rag", label: "RAG", aliases: [], aliasesZh: [] },
   ],
 };
@@ -25,8 +31,18 @@ function twoClusterEntities() {
         makePaper(
           { source, arxiv: `2401.0000${i}`, title: `Retrieval paper ${i}` },
           {
-            topics: [{ topic: "rag", evidence: { source, snippet: "retrieval-augmented generation" } }],
-            benchmarks: [{ slug: "mirage", name: "MIRAGE", relation: "evaluates", known: true, evidence: { source, snippet: "on MIRAGE" } }],
+            topics: [
+              { topic: "rag", evidence: { source, snippet: "retrieval-augmented generation" } },
+            ],
+            benchmarks: [
+              {
+                slug: "mirage",
+                name: "MIRAGE",
+                relation: "evaluates",
+                known: true,
+                evidence: { source, snippet: "on MIRAGE" },
+              },
+            ],
           },
         ),
       ]),
@@ -38,7 +54,11 @@ function twoClusterEntities() {
       makeDocument(source, [
         makePaper(
           { source, arxiv: `2402.0000${i}`, title: `Hallucination paper ${i}` },
-          { topics: [{ topic: "hallucination", evidence: { source, snippet: "hallucinated answers" } }] },
+          {
+            topics: [
+              { topic: "hallucination", evidence: { source, snippet: "hallucinated answers" } },
+            ],
+          },
         ),
       ]),
     );
@@ -52,7 +72,16 @@ function buildSample() {
     entities: resolved.entities,
     relations: resolved.relations,
     taxonomy: TAXONOMY,
-    benchmarks: [{ slug: "mirage", name: "MIRAGE", aliases: [], modality: "text", language: "en", task: "medical QA with retrieval" }],
+    benchmarks: [
+      {
+        slug: "mirage",
+        name: "MIRAGE",
+        aliases: [],
+        modality: "text",
+        language: "en",
+        task: "medical QA with retrieval",
+      },
+    ],
     builtFrom: { text: 12 },
   });
 }
@@ -64,15 +93,30 @@ describe("assembleGraph", () => {
     expect(graph.hasNode("topic:rag")).toBe(true);
     expect(graph.hasNode("topic:hallucination")).toBe(true);
     expect(graph.hasNode("topic:evaluation")).toBe(true);
-    expect(graph.getNodeAttributes("benchmark:mirage")).toMatchObject({ kind: "benchmark", label: "MIRAGE", task: "medical QA with retrieval" });
+    expect(graph.getNodeAttributes("benchmark:mirage")).toMatchObject({
+      kind: "benchmark",
+      label: "MIRAGE",
+      task: "medical QA with retrieval",
+    });
     expect(graph.hasEdge("broader:topic:hallucination|topic:evaluation")).toBe(true);
-    expect(graph.getNodeAttribute("topic:rag", "sources")).toEqual(["rag-0.txt", "rag-1.txt", "rag-2.txt", "rag-3.txt", "rag-4.txt", "rag-5.txt"]);
+    expect(graph.getNodeAttribute("topic:rag", "sources")).toEqual([
+      "rag-0.txt",
+      "rag-1.txt",
+      "rag-2.txt",
+      "rag-3.txt",
+      "rag-4.txt",
+      "rag-5.txt",
+    ]);
   });
 
   it("gives every edge its kind, a weight and evidence", () => {
     const graph = buildSample();
     const edge = graph.getEdgeAttributes("covers:paper:arxiv:2401.00001|topic:rag");
-    expect(edge).toEqual({ kind: "covers", weight: 1, evidence: [{ source: "rag-1.txt", snippet: "retrieval-augmented generation" }] });
+    expect(edge).toEqual({
+      kind: "covers",
+      weight: 1,
+      evidence: [{ source: "rag-1.txt", snippet: "retrieval-augmented generation" }],
+    });
     graph.forEachEdge((_key, attributes) => {
       expect(attributes.evidence.length).toBeGreaterThan(0);
       expect(attributes.weight).toBeGreaterThan(0);
@@ -109,7 +153,9 @@ describe("analyseGraph", () => {
       expect(a.community).toBeGreaterThanOrEqual(0);
     });
     // Hubs are larger than leaves.
-    expect(graph.getNodeAttribute("topic:rag", "size")).toBeGreaterThan(graph.getNodeAttribute("paper:arxiv:2401.00001", "size"));
+    expect(graph.getNodeAttribute("topic:rag", "size")).toBeGreaterThan(
+      graph.getNodeAttribute("paper:arxiv:2401.00001", "size"),
+    );
   });
 
   it("is deterministic for a seed, and a different seed may only move nodes", () => {
@@ -133,7 +179,13 @@ describe("analyseGraph", () => {
   });
 
   it("handles an empty graph", () => {
-    const graph = assembleGraph({ entities: [], relations: [], taxonomy: TAXONOMY, benchmarks: [], builtFrom: {} });
+    const graph = assembleGraph({
+      entities: [],
+      relations: [],
+      taxonomy: TAXONOMY,
+      benchmarks: [],
+      builtFrom: {},
+    });
     analyseGraph(graph);
     expect(graph.order).toBe(0);
     expect(graph.getAttribute("communities")).toEqual({});
