@@ -83,9 +83,12 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     }
     if (score !== undefined) pending.score = Math.max(pending.score ?? 0, score);
   };
+  // Topic and benchmark nodes collect the documents that mention them; a popular topic has thousands.
+  const extraSources = new Map<string, Set<string>>();
   const addSource = (key: string, source: string) => {
-    const node = nodes.get(key);
-    if (node && !node.sources.includes(source)) node.sources.push(source);
+    const set = extraSources.get(key);
+    if (set) set.add(source);
+    else extraSources.set(key, new Set([source]));
   };
 
   const ensureTopic = (id: string): string | undefined => {
@@ -160,6 +163,8 @@ export function assembleGraph(input: AssembleInput): LitGraph {
   });
   for (const key of [...nodes.keys()].sort(compareStrings)) {
     const attributes = nodes.get(key) as NodeAttributes;
+    const extra = extraSources.get(key);
+    if (extra) attributes.sources = [...new Set([...attributes.sources, ...extra])];
     attributes.sources.sort(compareStrings);
     graph.addNode(key, attributes);
   }
