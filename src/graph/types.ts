@@ -3,10 +3,18 @@
 import type Graph from "graphology";
 import type { Evidence } from "../extract/types.ts";
 
-export type NodeKind = "paper" | "survey" | "topic" | "benchmark";
+/** `collection`: a curated list (an awesome-list README) that `lists` papers. */
+export type NodeKind = "paper" | "survey" | "topic" | "benchmark" | "collection";
 
 /** `broader` joins a topic to its parent topic in the taxonomy (SKOS's word for it). */
-export type EdgeKind = "related" | "covers" | "evaluates" | "introduces" | "lists" | "broader";
+export type EdgeKind =
+  | "related"
+  | "covers"
+  | "evaluates"
+  | "introduces"
+  | "lists"
+  | "broader"
+  | "companion";
 
 export interface NodeAttributes {
   kind: NodeKind;
@@ -41,6 +49,8 @@ export interface EdgeAttributes {
   evidence: Evidence[];
   /** Relevance score a listing gave, for `related` edges when one was given. */
   score?: number;
+  /** For `lists` edges: the section paths (`Models › Multimodal`) the paper is listed under. */
+  sections?: string[];
 }
 
 export interface CommunityInfo {

@@ -3,7 +3,18 @@
 import type { Diagnostic } from "../diagnostics.ts";
 
 /** The formats an adapter can read. `text` is the fallback for plain text and Markdown. */
-export type FormatId = "zh-digest" | "zhuanzhi" | "arxiv-digest" | "text";
+export type FormatId =
+  | "zh-digest"
+  | "zhuanzhi"
+  | "arxiv-digest"
+  | "awesome-list"
+  | "bibtex"
+  | "ris"
+  | "arxiv-atom"
+  | "arxiv-snapshot"
+  | "csl-json"
+  | "paper-page"
+  | "text";
 
 /** A file as the CLI or the browser hands it over: an id (path relative to the input folder) and its bytes. */
 export interface InputFile {
@@ -63,6 +74,34 @@ export interface PaperRecord {
   urls: string[];
   /** A listing site's relevance score for a related entry: a score, never an identifier. */
   relevance?: number;
+  /** Venue as the source names it (`NeurIPS 2023`, `Nature`, `ACL Findings`). */
+  venue?: string;
+  /** PubMed id, OpenReview id, ACL Anthology id, when known. */
+  pmid?: string;
+  openreview?: string;
+  acl?: string;
+  /** Author keywords or the source's subject categories (`cs.CL`). */
+  keywords?: string[];
+  /** For a paper listed in a collection: the path of headings it is listed under, outermost first. */
+  section?: string[];
+}
+
+/**
+ * A curated list a document is (an awesome-list README): it becomes a `collection` node that `lists`
+ * the document's `listed` records, linked to its companion survey when the list names one.
+ */
+export interface CollectionRecord {
+  title: string;
+  urls: string[];
+  /** Index into `records` of the survey the list accompanies, when it names one. */
+  companion?: number;
+}
+
+/** Counts of a multi-record file: records read, kept, and skipped (each skip has a diagnostic). */
+export interface RecordCounts {
+  read: number;
+  kept: number;
+  skipped: number;
 }
 
 /** A link the document states between two of its records (indexes into `records`). */
@@ -82,6 +121,9 @@ export interface ParsedDocument {
   records: PaperRecord[];
   relations: RelationRecord[];
   diagnostics: Diagnostic[];
+  collection?: CollectionRecord;
+  /** Present for multi-record formats (BibTeX, RIS, JSON lines, …). */
+  counts?: RecordCounts;
 }
 
 /** The result of ingesting one file: its format, or why it was skipped. */
