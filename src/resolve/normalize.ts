@@ -19,8 +19,8 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-/** A readable key fragment: `Large Language Models: A Survey` → `large-language-models-a-survey` (at most 80 characters). */
-export function slugify(text: string): string {
+/** A readable key fragment from a title, keeping Chinese and other scripts (names of benchmarks use extract/slug.ts): `Large Language Models: A Survey` → `large-language-models-a-survey` (at most 80 characters). */
+export function slugifyTitle(text: string): string {
   const slug = normalizeTitle(text).replace(/\s+/g, "-");
   if (slug.length <= 80) return slug;
   const cut = slug.slice(0, 80);

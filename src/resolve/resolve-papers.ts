@@ -5,7 +5,7 @@
 import { yearOfArxivId } from "../extract/arxiv-id.ts";
 import type { Evidence, ExtractedPaper } from "../extract/types.ts";
 import { Components, type JoinStrength } from "./components.ts";
-import { normalizeTitle, shingleText, slugify } from "./normalize.ts";
+import { normalizeTitle, shingleText, slugifyTitle } from "./normalize.ts";
 import type {
   DocumentExtraction,
   EntityRelation,
@@ -319,7 +319,7 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
     : doi
       ? `paper:doi:${doi}`
       : title || titleZh
-        ? `paper:title:${slugify(title ?? titleZh ?? "")}`
+        ? `paper:title:${slugifyTitle(title ?? titleZh ?? "")}`
         : `paper:source:${members[0]?.record.source ?? "unknown"}`;
   let key = baseKey;
   for (let n = 2; usedKeys.has(key); n += 1) key = `${baseKey}~${n}`;

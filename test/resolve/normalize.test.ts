@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTitle, shingleText, slugify } from "../../src/resolve/normalize.ts";
+import { normalizeTitle, shingleText, slugifyTitle } from "../../src/resolve/normalize.ts";
 
 describe("normalizeTitle", () => {
   it.each([
@@ -12,14 +12,14 @@ describe("normalizeTitle", () => {
   });
 });
 
-describe("slugify", () => {
+describe("slugifyTitle", () => {
   it("makes a readable key fragment", () => {
-    expect(slugify("Demystifying Large Language Models for Medicine: A Primer")).toBe(
+    expect(slugifyTitle("Demystifying Large Language Models for Medicine: A Primer")).toBe(
       "demystifying-large-language-models-for-medicine-a-primer",
     );
   });
   it("cuts long titles at a word boundary, at most 80 characters", () => {
-    const slug = slugify("word ".repeat(40));
+    const slug = slugifyTitle("word ".repeat(40));
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug.endsWith("-")).toBe(false);
   });
