@@ -113,9 +113,15 @@ export function formatBuildSummary(
     formatTable(["edges", "count"], edges),
     "",
     `${summary.communities} communities (modularity ${summary.modularity.toFixed(3)}), ${summary.merges} merges of records into one paper.`,
-    `Wrote ${written.map((file) => path.relative(process.cwd(), file) || file).join(", ")}.`,
+    `Wrote ${written.map(displayPath).join(", ")}.`,
   ];
   if (summary.skipped > 0)
     lines.push(`${summary.skipped} files skipped: see report.json and the list below.`);
   return lines.join("\n");
+}
+
+/** A path as the user would type it: relative when it is below the working folder, absolute otherwise. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
 }
