@@ -55,6 +55,12 @@ export class Components {
     );
   }
 
+  /** True when some record of the component of `i` has a title, in any language. */
+  hasTitle(i: number): boolean {
+    const id = this.identity[this.find(i)];
+    return Boolean(id && (id.titles.size > 0 || id.titlesZh.size > 0));
+  }
+
   /**
    * Why the components of `a` and `b` cannot be one paper, or undefined when they can. A shared identifier
    * is trusted over differing titles (a title changes between versions); a title or a weaker hint is not

@@ -49,22 +49,35 @@ const ENGLISH_SHINGLE = 5;
 const CJK_SHINGLE = 6;
 
 /**
- * Hashed shingles of a text: English word 5-grams and Chinese 6-character runs, as 32-bit FNV-1a
- * hashes so that ten thousand abstracts fit in memory. Two texts that share a sentence share shingles.
+ * Hashed shingles of a text: English word 5-grams and Chinese 6-character runs, as 32-bit hashes so
+ * that ten thousand abstracts fit in memory. Two texts that share a sentence share shingles.
+ * Each word is hashed once and a shingle's hash combines its words' hashes, so no n-gram string is built.
  */
 export function shingleText(text: string): Set<number> {
   const shingles = new Set<number>();
   const lower = text.normalize("NFKC").toLowerCase();
-  const words = lower.match(ENGLISH_WORD) ?? [];
-  for (let i = 0; i + ENGLISH_SHINGLE <= words.length; i += 1) {
-    shingles.add(hashString(words.slice(i, i + ENGLISH_SHINGLE).join(" ")));
+  const wordHashes = (lower.match(ENGLISH_WORD) ?? []).map(hashString);
+  for (let i = 0; i + ENGLISH_SHINGLE <= wordHashes.length; i += 1) {
+    shingles.add(combineHashes(wordHashes, i, ENGLISH_SHINGLE));
   }
   for (const run of lower.match(CJK_RUN) ?? []) {
-    for (let i = 0; i + CJK_SHINGLE <= run.length; i += 1) {
-      shingles.add(hashString(run.slice(i, i + CJK_SHINGLE)));
+    if (run.length < CJK_SHINGLE) continue;
+    const charHashes = Array.from({ length: run.length }, (_, i) => run.charCodeAt(i));
+    for (let i = 0; i + CJK_SHINGLE <= charHashes.length; i += 1) {
+      shingles.add(combineHashes(charHashes, i, CJK_SHINGLE));
     }
   }
   return shingles;
+}
+
+/** FNV-1a over `count` 32-bit values starting at `start`. */
+function combineHashes(values: number[], start: number, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < start + count; k += 1) {
+    hash ^= values[k] ?? 0;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 /** FNV-1a, 32 bits. */

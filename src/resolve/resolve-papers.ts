@@ -104,7 +104,7 @@ export function resolvePapers(
     tryJoin,
   );
   joinByRepository(papers, components, options, tryJoin);
-  joinByTextOverlap(papers, options, tryJoin);
+  joinByTextOverlap(papers, components, options, tryJoin);
 
   const groups = new Map<number, number[]>();
   papers.forEach((_, i) => {
@@ -188,47 +188,87 @@ function joinByRepository(
 /**
  * Two records whose texts share most of the shorter one's 5-word runs describe the same paper:
  * a listing site's two-sentence summary taken from the abstract, or a page that lost its title.
- * Candidate pairs come from an inverted index of hashed shingles; boilerplate shingles are ignored.
+ * Only pairs with a record whose paper has no title yet are compared: two titled papers are already
+ * joined by title or known to differ, and records already joined need no comparing. Candidate pairs come from an inverted index of the untitled records' shingles;
+ * shingles common to many records (boilerplate openings) are ignored.
  */
-function joinByTextOverlap(papers: ExtractedPaper[], options: ResolveOptions, join: Join): void {
-  const shingles = papers.map(({ record }) =>
-    shingleText([record.abstract, record.summary, record.abstractZh].filter(Boolean).join("\n")),
-  );
+function joinByTextOverlap(
+  papers: ExtractedPaper[],
+  components: Components,
+  options: ResolveOptions,
+  join: Join,
+): void {
+  const textOf = ({ record }: ExtractedPaper) =>
+    [record.abstract, record.summary, record.abstractZh].filter(Boolean).join("\n");
+  const untitled = papers
+    .map((paper, i) => (!components.hasTitle(i) && textOf(paper) ? i : -1))
+    .filter((i) => i >= 0);
+  if (untitled.length === 0) return;
+
   const postings = new Map<number, number[]>();
-  shingles.forEach((set, i) => {
+  const sizes = new Map<number, number>();
+  for (const i of untitled) {
+    const set = shingleText(textOf(papers[i] as ExtractedPaper));
+    sizes.set(i, set.size);
     for (const hash of set) {
       const list = postings.get(hash);
       if (list) list.push(i);
       else postings.set(hash, [i]);
     }
+  }
+
+  // Every record's shingles that an untitled record also has, counted per record for frequency.
+  const frequency = new Map<number, number>();
+  const overlapping: Array<{ i: number; hashes: number[]; size: number }> = [];
+  papers.forEach((paper, i) => {
+    if (sizes.has(i)) return;
+    const set = shingleText(textOf(paper));
+    const hashes: number[] = [];
+    for (const hash of set) {
+      if (!postings.has(hash)) continue;
+      hashes.push(hash);
+      frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
+    }
+    if (hashes.length > 0) overlapping.push({ i, hashes, size: set.size });
   });
+  for (const [hash, list] of postings)
+    frequency.set(hash, (frequency.get(hash) ?? 0) + list.length);
+
   const shared = new Map<number, number>();
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > MAX_SHINGLE_DOCUMENT_FREQUENCY) continue;
-    for (let x = 0; x < list.length; x += 1) {
-      for (let y = x + 1; y < list.length; y += 1) {
-        const a = list[x] as number;
-        const b = list[y] as number;
-        if (papers[a]?.record.document === papers[b]?.record.document) continue;
-        const pair = a * papers.length + b;
-        shared.set(pair, (shared.get(pair) ?? 0) + 1);
-      }
+  const count = (a: number, b: number) => {
+    if (papers[a]?.record.document === papers[b]?.record.document) return;
+    if (components.find(a) === components.find(b)) return;
+    const pair = Math.min(a, b) * papers.length + Math.max(a, b);
+    shared.set(pair, (shared.get(pair) ?? 0) + 1);
+  };
+  for (const { i, hashes } of overlapping) {
+    for (const hash of hashes) {
+      if ((frequency.get(hash) ?? 0) > MAX_SHINGLE_DOCUMENT_FREQUENCY) continue;
+      for (const other of postings.get(hash) ?? []) count(i, other);
     }
   }
+  for (const [hash, list] of postings) {
+    if ((frequency.get(hash) ?? 0) > MAX_SHINGLE_DOCUMENT_FREQUENCY) continue;
+    for (let x = 0; x < list.length; x += 1) {
+      for (let y = x + 1; y < list.length; y += 1) count(list[x] as number, list[y] as number);
+    }
+  }
+  for (const { i, size } of overlapping) sizes.set(i, size);
+
   const candidates = [...shared]
-    .filter(([, count]) => count >= options.overlapMinShared)
+    .filter(([, n]) => n >= options.overlapMinShared)
     .sort(([p], [q]) => p - q);
-  for (const [pair, count] of candidates) {
+  for (const [pair, n] of candidates) {
     const a = Math.floor(pair / papers.length);
     const b = pair % papers.length;
-    const smaller = Math.min(shingles[a]?.size ?? 0, shingles[b]?.size ?? 0);
-    const containment = smaller === 0 ? 0 : count / smaller;
+    const smaller = Math.min(sizes.get(a) ?? 0, sizes.get(b) ?? 0);
+    const containment = smaller === 0 ? 0 : n / smaller;
     if (containment >= options.overlapContainment) {
       join(
         a,
         b,
         "text-overlap",
-        `${count} shared 5-word runs, ${Math.round(containment * 100)}% of the shorter text`,
+        `${n} shared 5-word runs, ${Math.round(containment * 100)}% of the shorter text`,
       );
     }
   }
