@@ -2,6 +2,10 @@
 // digest) about a pool of invented medical-LLM papers grouped by theme. Pure and seeded, so a given
 // size and seed always give the same documents, and the pipeline can be timed at 1k, 10k or 100k.
 import { LitgraphError } from "../src/errors.ts";
+import { createRng } from "../src/graph/rng.ts";
+
+/** The seeded generator of the pipeline, re-exported for scripts that make synthetic data. */
+export { createRng };
 
 /** What `generateCorpus` is asked for. */
 export interface CorpusOptions {
@@ -401,21 +405,6 @@ interface Paper {
   abstractZh: string;
   /** The first two abstract sentences, as listing sites print them under a related entry. */
   summary: string[];
-}
-
-/**
- * Create a mulberry32 generator (Tommy Ettinger's 32-bit PRNG): small, fast and good enough for
- * synthetic data. Equal seeds give equal sequences on every platform.
- */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
