@@ -111,6 +111,13 @@ function listTopicTexts(record: PaperRecord): TopicText[] {
     negatable: false,
   }));
   for (const tag of record.tags) texts.push({ text: tag, snippet: "whole", negatable: false });
+  // Author keywords (BibTeX, RIS, Zotero) and the headings a curated list files a paper under.
+  for (const keyword of record.keywords ?? []) {
+    texts.push({ text: keyword, snippet: "whole", negatable: false });
+  }
+  if (record.section && record.section.length > 0) {
+    texts.push({ text: record.section.join(" › "), snippet: "whole", negatable: false });
+  }
   for (const category of record.categories) {
     texts.push({ text: category.label, snippet: "whole", negatable: false });
   }

@@ -351,3 +351,19 @@ describe("findTopics", () => {
     expect(topicsOf({})).toEqual([]);
   });
 });
+
+describe("findTopics on keywords and list sections", () => {
+  it("reads author keywords", () => {
+    const paper = record({ title: "A model", keywords: ["Retrieval-Augmented Generation"] });
+    expect(findTopics(paper, taxonomy).map((m) => [m.topic, m.evidence.snippet])).toEqual([
+      ["rag", "Retrieval-Augmented Generation"],
+    ]);
+  });
+  it("reads the section path a list files the paper under", () => {
+    const paper = record({ title: "A model", section: ["Imaging", "Radiology"] });
+    expect(findTopics(paper, taxonomy).map((m) => [m.topic, m.evidence.snippet])).toContainEqual([
+      "radiology",
+      "Imaging › Radiology",
+    ]);
+  });
+});
