@@ -103,32 +103,39 @@ describe("data/corpus", () => {
     if (declared) expect((declared[1] ?? declared[2] ?? "").toLowerCase()).toBe("utf-8");
   });
 
-  describe.each(CORPUS_FILES)("%s", (name) => {
-    const text = readCorpusFile(name);
-    const format = formatOf(name);
+  /** For each format folder: what a well-formed file of that format must show. */
+  const FORMAT_CHECKS: Record<string, [string, (text: string) => void]> = {
+    "arxiv-digest": [
+      "has the markers of an arXiv digest page",
+      (text: string) => {
+        expect(text).toMatch(/^- URL: http:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}v\d+$/m);
+        expect(text).toMatch(/^- Title: /m);
+        expect(text).toMatch(/^Related papers$/m);
+        expect(text).toMatch(/^arXiv Detail & Related papers \([\dTZ:-]+\)$/m);
+      },
+    ],
 
-    it.runIf(format === "arxiv-digest")("has the markers of an arXiv digest page", () => {
-      expect(text).toMatch(/^- URL: http:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}v\d+$/m);
-      expect(text).toMatch(/^- Title: /m);
-      expect(text).toMatch(/^Related papers$/m);
-      expect(text).toMatch(/^arXiv Detail & Related papers \([\dTZ:-]+\)$/m);
-    });
+    "zh-digest": [
+      "has the markers of a Chinese digest page",
+      (text: string) => {
+        expect(text).toMatch(/^发布时间：\d{4}年\d{2}月\d{2}日$/m);
+        expect(text).toMatch(/^> [A-Z]/m);
+        expect(text).toMatch(/^\[Arxiv\]\(https:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}\)$/m);
+      },
+    ],
 
-    it.runIf(format === "zh-digest")("has the markers of a Chinese digest page", () => {
-      expect(text).toMatch(/^发布时间：\d{4}年\d{2}月\d{2}日$/m);
-      expect(text).toMatch(/^> [A-Z]/m);
-      expect(text).toMatch(/^\[Arxiv\]\(https:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}\)$/m);
-    });
+    zhuanzhi: [
+      "has the markers of a 专知 page and no arXiv id",
+      (text: string) => {
+        expect(text).toMatch(/^翻译:/m);
+        expect(text).toMatch(/^相关内容$/m);
+        expect(text).not.toMatch(ARXIV_ID);
+      },
+    ],
 
-    it.runIf(format === "zhuanzhi")("has the markers of a 专知 page and no arXiv id", () => {
-      expect(text).toMatch(/^翻译:/m);
-      expect(text).toMatch(/^相关内容$/m);
-      expect(text).not.toMatch(ARXIV_ID);
-    });
-
-    it.runIf(format === "awesome-list")(
+    "awesome-list": [
       "is an awesome list: title, sections, a companion survey near the top, many items",
-      () => {
+      (text: string) => {
         const lines = text.split("\n");
         expect(lines[0]).toMatch(/^# /);
         expect(lines.filter((l) => /^##+ /.test(l)).length).toBeGreaterThanOrEqual(10);
@@ -137,11 +144,11 @@ describe("data/corpus", () => {
         expect(items.length).toBeGreaterThanOrEqual(100);
         expect(lines.some((l) => /^\|---/.test(l))).toBe(true);
       },
-    );
+    ],
 
-    it.runIf(format === "bibtex")(
+    bibtex: [
       "is BibTeX whose entries carry a title, a year and an identifier",
-      () => {
+      (text: string) => {
         const entries = text.split(/\n(?=@)/).filter((e) => e.startsWith("@"));
         expect(entries.length).toBeGreaterThanOrEqual(15);
         for (const entry of entries) {
@@ -152,21 +159,24 @@ describe("data/corpus", () => {
           expect(entry.trimEnd().endsWith("}")).toBe(true);
         }
       },
-    );
+    ],
 
-    it.runIf(format === "ris")("is RIS: records from TY to ER, each with a title", () => {
-      const records = text.split(/^ER {2}- *$/m).filter((r) => r.trim());
-      expect(records.length).toBeGreaterThanOrEqual(10);
-      for (const record of records) {
-        expect(record.trim()).toMatch(/^TY {2}- [A-Z]+$/m);
-        expect(record).toMatch(/^TI {2}- .+$/m);
-        expect(record).toMatch(/^(DO|UR) {2}- .+$/m);
-      }
-    });
+    ris: [
+      "is RIS: records from TY to ER, each with a title",
+      (text: string) => {
+        const records = text.split(/^ER {2}- *$/m).filter((r) => r.trim());
+        expect(records.length).toBeGreaterThanOrEqual(10);
+        for (const record of records) {
+          expect(record.trim()).toMatch(/^TY {2}- [A-Z]+$/m);
+          expect(record).toMatch(/^TI {2}- .+$/m);
+          expect(record).toMatch(/^(DO|UR) {2}- .+$/m);
+        }
+      },
+    ],
 
-    it.runIf(format === "csl-json")(
+    "csl-json": [
       "is CSL-JSON: an array of items with id, type, title and date",
-      () => {
+      (text: string) => {
         const items = JSON.parse(text) as Array<Record<string, unknown>>;
         expect(Array.isArray(items)).toBe(true);
         expect(items.length).toBeGreaterThanOrEqual(10);
@@ -177,22 +187,25 @@ describe("data/corpus", () => {
           expect(item.issued).toMatchObject({ "date-parts": [[expect.any(Number)]] });
         }
       },
-    );
+    ],
 
-    it.runIf(format === "arxiv-atom")("is an arXiv API Atom feed with versioned entry ids", () => {
-      expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>/);
-      expect(text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-      const ids = [...text.matchAll(/<id>http:\/\/arxiv\.org\/abs\/(\d{4}\.\d{5})v\d+<\/id>/g)];
-      expect(ids.length).toBeGreaterThanOrEqual(3);
-      expect(text.match(/<entry>/g)?.length).toBe(ids.length);
-      expect(
-        text.match(/<published>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z<\/published>/g)?.length,
-      ).toBe(ids.length);
-    });
+    "arxiv-atom": [
+      "is an arXiv API Atom feed with versioned entry ids",
+      (text: string) => {
+        expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>/);
+        expect(text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+        const ids = [...text.matchAll(/<id>http:\/\/arxiv\.org\/abs\/(\d{4}\.\d{5})v\d+<\/id>/g)];
+        expect(ids.length).toBeGreaterThanOrEqual(3);
+        expect(text.match(/<entry>/g)?.length).toBe(ids.length);
+        expect(
+          text.match(/<published>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z<\/published>/g)?.length,
+        ).toBe(ids.length);
+      },
+    ],
 
-    it.runIf(format === "arxiv-snapshot")(
+    "arxiv-snapshot": [
       "is a slice of the arXiv metadata snapshot, one JSON object per line",
-      () => {
+      (text: string) => {
         const lines = text.trimEnd().split("\n");
         expect(lines.length).toBeGreaterThanOrEqual(8);
         for (const line of lines) {
@@ -213,14 +226,23 @@ describe("data/corpus", () => {
         expect(offTopic.length).toBeGreaterThanOrEqual(2);
         expect(offTopic.length).toBeLessThanOrEqual(3);
       },
-    );
+    ],
 
-    it.runIf(format === "paper-page")("is a saved paper page naming its paper", () => {
-      expect(text).toMatch(
-        /arXiv:\d{4}\.\d{5}|arxiv:\d{4}\.\d{5}|PMID: \d+|Anthology ID:\n\d{4}\.[\w-]+\.\d+|openreview\.net\/forum\?id=/,
-      );
-      expect(text.split("\n").length).toBeGreaterThan(10);
-    });
+    "paper-page": [
+      "is a saved paper page naming its paper",
+      (text: string) => {
+        expect(text).toMatch(
+          /arXiv:\d{4}\.\d{5}|arxiv:\d{4}\.\d{5}|PMID: \d+|Anthology ID:\n\d{4}\.[\w-]+\.\d+|openreview\.net\/forum\?id=/,
+        );
+        expect(text.split("\n").length).toBeGreaterThan(10);
+      },
+    ],
+  };
+
+  it.each(CORPUS_FILES)("%s is well-formed in its folder's format", (name) => {
+    const check = FORMAT_CHECKS[formatOf(name)];
+    expect(check, `no check for the folder of ${name}`).toBeDefined();
+    check?.[1](readCorpusFile(name));
   });
 
   describe.runIf(existsSync(SEEDS_DIR))("against the seeds", () => {
