@@ -102,6 +102,8 @@ export interface RecordCounts {
   read: number;
   kept: number;
   skipped: number;
+  /** Records left out on purpose by the reader's filters (arXiv snapshot `--category`, `--match`). */
+  filtered?: number;
 }
 
 /** A link the document states between two of its records (indexes into `records`). */

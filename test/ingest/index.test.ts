@@ -14,7 +14,14 @@ const textFile = (text: string, id = "note.md"): InputFile => ({
 describe("ingestFile", () => {
   it("exports the stage's functions and one adapter per format", () => {
     expect(ADAPTERS.map((adapter) => adapter.format).sort()).toEqual([
+      "arxiv-atom",
       "arxiv-digest",
+      "arxiv-snapshot",
+      "awesome-list",
+      "bibtex",
+      "csl-json",
+      "paper-page",
+      "ris",
       "text",
       "zh-digest",
       "zhuanzhi",
