@@ -1,9 +1,12 @@
 // Graph assembly: resolved paper entities and their mentions become a graphology graph following the
-// contract in types.ts. Nodes and edges are added in sorted key order so that two builds of the same
-// inputs export byte-identical graphs. Layout and communities are filled in by analyse.ts.
+// contract in types.ts; curated lists become collection nodes that list their papers. Nodes and
+// edges are added in sorted key order so that two builds of the same inputs export byte-identical
+// graphs. Layout and communities are filled in by analyse.ts.
 import Graph from "graphology";
 import type { BenchmarkDefinition, Evidence, Taxonomy } from "../extract/types.ts";
-import type { EntityRelation, PaperEntity } from "../resolve/types.ts";
+import type { CollectionRecord, PaperRecord } from "../ingest/types.ts";
+import { slugifyTitle } from "../resolve/normalize.ts";
+import type { DocumentExtraction, EntityRelation, PaperEntity } from "../resolve/types.ts";
 import type {
   EdgeAttributes,
   EdgeKind,
@@ -21,7 +24,23 @@ export interface AssembleInput {
   benchmarks: BenchmarkDefinition[];
   /** Number of documents read per format, for the `builtFrom` graph attribute. */
   builtFrom: Record<string, number>;
+  /** Curated lists (awesome lists) and the entities their records became. Default none. */
+  collections?: CollectionInput[];
 }
+
+/** A curated list to add as a collection node, with the entity key each of its records became. */
+export interface CollectionInput {
+  /** Id of the document that is the list. */
+  document: string;
+  collection: CollectionRecord;
+  /** The document's records, in order; `collection.companion` indexes into them. */
+  records: readonly PaperRecord[];
+  /** The entity key of each record, by index (empty or absent when a record became no entity). */
+  entityKeys: readonly (string | undefined)[];
+}
+
+/** How a section path is written on a `lists` edge: `Models › Multimodal`. */
+export const SECTION_SEPARATOR = " › ";
 
 /** Attributes every node gets before analysis assigns them. */
 const UNPLACED = { community: -1, x: 0, y: 0, size: 1, color: "#999999" } as const;
@@ -32,6 +51,35 @@ export function topicKey(id: string): string {
 
 export function benchmarkKey(slug: string): string {
   return `benchmark:${slug}`;
+}
+
+/**
+ * The node key of a collection: `collection:<slug of its title>`, or of its document id when the
+ * title has no letters or digits. Two copies of one list share the node.
+ */
+export function collectionKey(title: string, document: string): string {
+  return `collection:${slugifyTitle(title) || slugifyTitle(document) || "untitled"}`;
+}
+
+/**
+ * The collections of a resolved set of documents: each document with a `collection`, its records
+ * and the entity keys `recordKeys[d]` its records became (`resolvePapers(…).recordKeys`).
+ */
+export function listCollections(
+  documents: readonly DocumentExtraction[],
+  recordKeys: readonly (readonly string[])[],
+): CollectionInput[] {
+  const collections: CollectionInput[] = [];
+  documents.forEach((doc, d) => {
+    if (!doc.collection) return;
+    collections.push({
+      document: doc.id,
+      collection: doc.collection,
+      records: doc.papers.map((paper) => paper.record),
+      entityKeys: recordKeys[d] ?? [],
+    });
+  });
+  return collections;
 }
 
 /** The key of the edge of `kind` between `source` and `target`: one edge per pair and kind. */
@@ -45,6 +93,7 @@ interface PendingEdge {
   target: string;
   evidence: Evidence[];
   score?: number;
+  sections?: string[];
 }
 
 /**
@@ -150,6 +199,43 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     addEdge(relation.kind, relation.a, relation.b, relation.evidence, relation.score);
   }
 
+  // Collections: a node per list, a `lists` edge to each paper it lists (with the sections it is
+  // filed under), a `companion` edge to the survey the list accompanies.
+  for (const { collection, records, entityKeys, document } of input.collections ?? []) {
+    const key = collectionKey(collection.title, document);
+    const existing = nodes.get(key);
+    if (existing) {
+      existing.urls = [...new Set([...(existing.urls ?? []), ...collection.urls])];
+      existing.sources.push(document);
+    } else {
+      nodes.set(key, {
+        kind: "collection",
+        label: collection.title,
+        urls: [...collection.urls],
+        sources: [document],
+        ...UNPLACED,
+      });
+    }
+    records.forEach((record, index) => {
+      const paper = entityKeys[index];
+      if (!paper || !nodes.has(paper)) return;
+      const evidence: Evidence = { source: record.source, snippet: describeItem(record) };
+      if (index === collection.companion) {
+        addEdge("companion", key, paper, [
+          { source: record.source, snippet: `companion survey: ${describeItem(record)}` },
+        ]);
+      }
+      if (record.role !== "listed") return;
+      addEdge("lists", key, paper, [evidence]);
+      const section = (record.section ?? []).join(SECTION_SEPARATOR);
+      if (!section) return;
+      const pending = edges.get(edgeKey("lists", key, paper));
+      if (pending && !(pending.sections ?? []).includes(section)) {
+        pending.sections = [...(pending.sections ?? []), section];
+      }
+    });
+  }
+
   const graph: LitGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
     type: "undirected",
     multi: true,
@@ -175,12 +261,37 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     );
     graph.addUndirectedEdgeWithKey(key, edge.source, edge.target, {
       kind: edge.kind,
-      weight: new Set(evidence.map((e) => e.source)).size || 1,
+      weight: new Set(evidence.map((e) => documentOf(e.source))).size || 1,
       evidence,
       ...(edge.score !== undefined ? { score: edge.score } : {}),
+      ...(edge.sections && edge.sections.length > 0 ? { sections: edge.sections } : {}),
     });
   }
   return graph;
+}
+
+/**
+ * The document a source id names: `list.md#12` → `list.md`. A weight counts documents, so the
+ * items of one multi-record file attest a link once.
+ */
+function documentOf(source: string): string {
+  return source.replace(/#\d+$/, "");
+}
+
+/** The words of a listed item that evidence quotes: its title, else its identifier. */
+function describeItem(record: PaperRecord): string {
+  const id = record.arxiv
+    ? `arXiv:${record.arxiv}`
+    : record.doi
+      ? `doi:${record.doi}`
+      : record.acl
+        ? `ACL Anthology ${record.acl}`
+        : record.pmid
+          ? `PMID ${record.pmid}`
+          : record.openreview
+            ? `OpenReview ${record.openreview}`
+            : record.source;
+  return record.title ?? record.titleZh ?? id;
 }
 
 function paperAttributes(entity: PaperEntity): NodeAttributes {
@@ -189,6 +300,10 @@ function paperAttributes(entity: PaperEntity): NodeAttributes {
     label: entity.label,
     ...(entity.arxiv ? { arxiv: entity.arxiv } : {}),
     ...(entity.doi ? { doi: entity.doi } : {}),
+    ...(entity.acl ? { acl: entity.acl } : {}),
+    ...(entity.pmid ? { pmid: entity.pmid } : {}),
+    ...(entity.openreview ? { openreview: entity.openreview } : {}),
+    ...(entity.venue ? { venue: entity.venue } : {}),
     ...(entity.title ? { title: entity.title } : {}),
     ...(entity.titleZh ? { titleZh: entity.titleZh } : {}),
     ...(entity.abstract ? { abstract: entity.abstract } : {}),

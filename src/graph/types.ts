@@ -21,6 +21,12 @@ export interface NodeAttributes {
   label: string;
   arxiv?: string;
   doi?: string;
+  /** ACL Anthology id, PubMed id and OpenReview id of a paper known by one. */
+  acl?: string;
+  pmid?: string;
+  openreview?: string;
+  /** The venue a source names for a paper (`NeurIPS 2023`, `Nature Medicine`). */
+  venue?: string;
   title?: string;
   titleZh?: string;
   abstract?: string;

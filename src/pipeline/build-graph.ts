@@ -3,7 +3,12 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { createExtractContext, extractPaper } from "../extract/index.ts";
 import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
-import { assembleGraph, compareStrings, GRAPH_FORMAT_VERSION } from "../graph/build.ts";
+import {
+  assembleGraph,
+  compareStrings,
+  GRAPH_FORMAT_VERSION,
+  listCollections,
+} from "../graph/build.ts";
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
 import type { IngestOutcome, InputFile } from "../ingest/types.ts";
@@ -46,6 +51,11 @@ export interface BuildInput {
   taxonomyFile?: string;
   benchmarksFile?: string;
   unreadable?: UnreadableInput[];
+  /**
+   * Files already ingested by the caller: the CLI streams arXiv metadata snapshots, too large to
+   * hand over as bytes, and passes their outcomes here. They join `files` in id order.
+   */
+  parsed?: IngestOutcome[];
 }
 
 export interface BuildOptions {
@@ -73,11 +83,14 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
   );
   const files = [...input.files].sort((a, b) => compareStrings(a.id, b.id));
 
-  const outcomes: IngestOutcome[] = [];
+  const ingested: IngestOutcome[] = [];
   files.forEach((file, i) => {
-    outcomes.push(ingestFile(file));
+    ingested.push(ingestFile(file));
     onProgress({ stage: "ingest", done: i + 1, total: files.length });
   });
+  const outcomes = [...ingested, ...(input.parsed ?? [])].sort((a, b) =>
+    compareStrings(a.id, b.id),
+  );
 
   const documents: DocumentExtraction[] = [];
   outcomes.forEach((outcome, i) => {
@@ -87,6 +100,7 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
         format: outcome.format,
         papers: outcome.parsed.records.map((record) => extractPaper(record, context)),
         relations: outcome.parsed.relations,
+        ...(outcome.parsed.collection ? { collection: outcome.parsed.collection } : {}),
       });
     }
     onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
@@ -104,6 +118,7 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
     taxonomy: context.taxonomy,
     benchmarks: context.benchmarks,
     builtFrom,
+    collections: listCollections(documents, resolved.recordKeys),
   });
 
   analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
@@ -176,6 +191,7 @@ function describeOutcome(
     format: outcome.format,
     encoding: outcome.encoding,
     records: outcome.parsed.records.length,
+    ...(outcome.parsed.counts ? { counts: outcome.parsed.counts } : {}),
     nodes: [...(nodesOfDocument.get(outcome.id) ?? [])].sort(compareStrings),
     diagnostics: outcome.parsed.diagnostics,
   };

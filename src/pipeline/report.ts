@@ -2,6 +2,7 @@
 // was skipped; every merge with its reason. Written as report.json next to the graph.
 import type { Diagnostic } from "../diagnostics.ts";
 import type { EdgeKind, LitGraph, NodeKind } from "../graph/types.ts";
+import type { RecordCounts } from "../ingest/types.ts";
 import type { RefusedMerge } from "../resolve/index.ts";
 import type { MergeRecord } from "../resolve/types.ts";
 
@@ -13,6 +14,8 @@ export interface InputReport {
   encoding?: string;
   /** Records the file yielded (papers it is about, related entries, listed papers). */
   records?: number;
+  /** For multi-record files (BibTeX, RIS, CSL-JSON, Atom, snapshot): records read, kept, skipped, filtered. */
+  counts?: RecordCounts;
   /** Node keys of the papers and surveys its records became. */
   nodes?: string[];
   /** Why the file was skipped. */

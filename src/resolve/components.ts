@@ -2,10 +2,25 @@
 // merge that would join two different papers (two arXiv ids, two different titles) is refused.
 import { normalizeTitle, titleSimilarity } from "./normalize.ts";
 
+/** The identifier kinds a component tracks, strongest first. */
+const ID_KINDS = ["arxiv", "doi", "acl", "pmid", "openreview"] as const;
+type IdKind = (typeof ID_KINDS)[number];
+
+/** How a conflict names each identifier kind. */
+const ID_NAMES: Record<IdKind, string> = {
+  arxiv: "arXiv ids",
+  doi: "DOIs",
+  acl: "ACL Anthology ids",
+  pmid: "PubMed ids",
+  openreview: "OpenReview ids",
+};
+
+/** The identity facts of one record. */
+export type IdentityFacts = Partial<Record<IdKind, string>> & { title?: string; titleZh?: string };
+
 /** Identity facts of one component: the ids and titles (English and Chinese apart) its records carry. */
 interface Identity {
-  arxiv: Set<string>;
-  doi: Set<string>;
+  ids: Record<IdKind, Set<string>>;
   titles: Map<string, string>;
   titlesZh: Map<string, string>;
 }
@@ -20,13 +35,16 @@ export class Components {
   private readonly parent: number[];
   private readonly identity: Identity[];
 
-  constructor(
-    identities: Array<{ arxiv?: string; doi?: string; title?: string; titleZh?: string }>,
-  ) {
+  constructor(identities: IdentityFacts[]) {
     this.parent = identities.map((_, i) => i);
     this.identity = identities.map((facts) => ({
-      arxiv: new Set(facts.arxiv ? [facts.arxiv] : []),
-      doi: new Set(facts.doi ? [facts.doi] : []),
+      ids: {
+        arxiv: new Set(facts.arxiv ? [facts.arxiv] : []),
+        doi: new Set(facts.doi ? [facts.doi] : []),
+        acl: new Set(facts.acl ? [facts.acl] : []),
+        pmid: new Set(facts.pmid ? [facts.pmid] : []),
+        openreview: new Set(facts.openreview ? [facts.openreview] : []),
+      },
       titles: facts.title ? new Map([[normalizeTitle(facts.title), facts.title]]) : new Map(),
       titlesZh: facts.titleZh
         ? new Map([[normalizeTitle(facts.titleZh), facts.titleZh]])
@@ -51,7 +69,9 @@ export class Components {
     const id = this.identity[this.find(i)];
     return (
       !id ||
-      (id.arxiv.size === 0 && id.doi.size === 0 && id.titles.size === 0 && id.titlesZh.size === 0)
+      (ID_KINDS.every((kind) => id.ids[kind].size === 0) &&
+        id.titles.size === 0 &&
+        id.titlesZh.size === 0)
     );
   }
 
@@ -70,11 +90,12 @@ export class Components {
     const ia = this.identity[this.find(a)];
     const ib = this.identity[this.find(b)];
     if (!ia || !ib || strength === "identifier") return undefined;
-    if (ia.arxiv.size > 0 && ib.arxiv.size > 0 && !intersects(ia.arxiv, ib.arxiv)) {
-      return `different arXiv ids (${[...ia.arxiv].join(", ")} vs ${[...ib.arxiv].join(", ")})`;
-    }
-    if (ia.doi.size > 0 && ib.doi.size > 0 && !intersects(ia.doi, ib.doi)) {
-      return `different DOIs (${[...ia.doi].join(", ")} vs ${[...ib.doi].join(", ")})`;
+    for (const kind of ID_KINDS) {
+      const a = ia.ids[kind];
+      const b = ib.ids[kind];
+      if (a.size > 0 && b.size > 0 && !intersects(a, b)) {
+        return `different ${ID_NAMES[kind]} (${[...a].join(", ")} vs ${[...b].join(", ")})`;
+      }
     }
     if (strength === "title") return undefined;
     for (const [ta, tb] of [
@@ -99,8 +120,7 @@ export class Components {
     const target = this.identity[root];
     const source = this.identity[child];
     if (target && source) {
-      for (const id of source.arxiv) target.arxiv.add(id);
-      for (const id of source.doi) target.doi.add(id);
+      for (const kind of ID_KINDS) for (const id of source.ids[kind]) target.ids[kind].add(id);
       for (const [key, title] of source.titles)
         if (!target.titles.has(key)) target.titles.set(key, title);
       for (const [key, title] of source.titlesZh)

@@ -1,6 +1,6 @@
 // Entity resolution: the same paper seen in several documents becomes one entity.
-// Records are joined by arXiv id, DOI, normalised title, a shared repository link, and finally
-// by overlapping abstract text; every join is logged with its reason, and a join that would
+// Records are joined by arXiv id, DOI, ACL Anthology id, PubMed id, OpenReview id, normalised
+// title, a shared repository link, and finally by overlapping abstract text; every join is logged with its reason, and a join that would
 // unite two papers with different ids or titles is refused.
 import { yearOfArxivId } from "../extract/arxiv-id.ts";
 import type { Evidence, ExtractedPaper } from "../extract/types.ts";
@@ -38,6 +38,9 @@ export function resolveResolveOptions(partial: Partial<ResolveOptions> = {}): Re
 const STRENGTH: Record<MergeReason, JoinStrength> = {
   arxiv: "identifier",
   doi: "identifier",
+  acl: "identifier",
+  pmid: "identifier",
+  openreview: "identifier",
   title: "title",
   repo: "hint",
   "text-overlap": "hint",
@@ -51,6 +54,9 @@ export interface RefusedMerge {
   why: string;
 }
 
+/** Identifiers that join records, in the order they are tried (and preferred for node keys). */
+const IDENTIFIER_REASONS = ["arxiv", "doi", "acl", "pmid", "openreview"] as const;
+
 /**
  * Resolve the papers of all documents into entities.
  * Deterministic: the result depends only on the documents and their order.
@@ -58,7 +64,7 @@ export interface RefusedMerge {
 export function resolvePapers(
   documents: DocumentExtraction[],
   partial: Partial<ResolveOptions> = {},
-): ResolveResult & { refused: RefusedMerge[] } {
+): ResolveResult & { refused: RefusedMerge[]; recordKeys: string[][] } {
   const options = resolveResolveOptions(partial);
   const papers: ExtractedPaper[] = [];
   const offsets: number[] = [];
@@ -71,6 +77,9 @@ export function resolvePapers(
     papers.map(({ record }) => ({
       arxiv: record.arxiv,
       doi: record.doi,
+      acl: record.acl,
+      pmid: record.pmid,
+      openreview: record.openreview,
       title: record.title,
       titleZh: record.titleZh,
     })),
@@ -89,8 +98,9 @@ export function resolvePapers(
     joins.push({ a, b, reason, detail });
   };
 
-  joinByKey(papers, (p) => p.record.arxiv, "arxiv", tryJoin);
-  joinByKey(papers, (p) => p.record.doi, "doi", tryJoin);
+  for (const reason of IDENTIFIER_REASONS) {
+    joinByKey(papers, (p) => p.record[reason], reason, tryJoin);
+  }
   joinByKey(
     papers,
     (p) => (p.record.title ? normalizeTitle(p.record.title) : undefined),
@@ -135,7 +145,10 @@ export function resolvePapers(
   }));
 
   const relations = collectRelations(documents, offsets, entityOf);
-  return { entities, relations, merges, refused };
+  const recordKeys = documents.map((doc, d) =>
+    doc.papers.map((_, i) => entityOf.get((offsets[d] ?? 0) + i)?.key ?? ""),
+  );
+  return { entities, relations, merges, refused, recordKeys };
 }
 
 type Join = (a: number, b: number, reason: MergeReason, detail: string) => void;
@@ -340,6 +353,10 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
   const abstractZh = longest((p) => p.record.abstractZh);
   const arxiv = pick((p) => p.record.arxiv);
   const doi = pick((p) => p.record.doi);
+  const acl = pick((p) => p.record.acl);
+  const pmid = pick((p) => p.record.pmid);
+  const openreview = pick((p) => p.record.openreview);
+  const venue = pick((p) => p.record.venue);
   const dates = members.map((p) => p.record.date).filter((d): d is string => Boolean(d));
   const date = dates.sort()[0];
   const years = members.map((p) => p.record.year).filter((y): y is number => y !== undefined);
@@ -354,13 +371,20 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
   const sources = unique(members.map((p) => p.record.source)).sort();
   const surveyMember = members.find((p) => p.survey.isSurvey);
 
+  // arXiv first, then DOI: the ids most sources share. The others name a paper only when it has neither.
   const baseKey = arxiv
     ? `paper:arxiv:${arxiv}`
     : doi
       ? `paper:doi:${doi}`
-      : title || titleZh
-        ? `paper:title:${slugifyTitle(title ?? titleZh ?? "")}`
-        : `paper:source:${members[0]?.record.source ?? "unknown"}`;
+      : acl
+        ? `paper:acl:${acl}`
+        : pmid
+          ? `paper:pmid:${pmid}`
+          : openreview
+            ? `paper:openreview:${openreview}`
+            : title || titleZh
+              ? `paper:title:${slugifyTitle(title ?? titleZh ?? "")}`
+              : `paper:source:${members[0]?.record.source ?? "unknown"}`;
   let key = baseKey;
   for (let n = 2; usedKeys.has(key); n += 1) key = `${baseKey}~${n}`;
   usedKeys.add(key);
@@ -376,6 +400,10 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
     ...(abstractZh ? { abstractZh } : {}),
     ...(arxiv ? { arxiv } : {}),
     ...(doi ? { doi } : {}),
+    ...(acl ? { acl } : {}),
+    ...(pmid ? { pmid } : {}),
+    ...(openreview ? { openreview } : {}),
+    ...(venue ? { venue } : {}),
     ...(date ? { date } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(surveyMember?.survey.evidence ? { surveyEvidence: surveyMember.survey.evidence } : {}),

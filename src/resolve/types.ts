@@ -7,7 +7,7 @@ import type {
   RepoMention,
   TopicMention,
 } from "../extract/types.ts";
-import type { FormatId, RelationRecord } from "../ingest/types.ts";
+import type { CollectionRecord, FormatId, RelationRecord } from "../ingest/types.ts";
 
 /** What extract made of one document: its papers (in record order) and the links it states between them. */
 export interface DocumentExtraction {
@@ -15,9 +15,23 @@ export interface DocumentExtraction {
   format: FormatId;
   papers: ExtractedPaper[];
   relations: RelationRecord[];
+  /** The curated list the document is (an awesome list), whose `listed` records it lists. */
+  collection?: CollectionRecord;
 }
 
-export type MergeReason = "arxiv" | "doi" | "title" | "repo" | "text-overlap";
+/**
+ * Why two records were joined: a shared identifier (arXiv id, DOI, ACL Anthology id, PubMed id,
+ * OpenReview id), a shared normalised title, a repository only they link to, or overlapping text.
+ */
+export type MergeReason =
+  | "arxiv"
+  | "doi"
+  | "acl"
+  | "pmid"
+  | "openreview"
+  | "title"
+  | "repo"
+  | "text-overlap";
 
 /** Why two records were taken for the same paper. */
 export interface MergeRecord {
@@ -42,6 +56,12 @@ export interface PaperEntity {
   abstractZh?: string;
   arxiv?: string;
   doi?: string;
+  /** ACL Anthology id, PubMed id and OpenReview id, when a record gives them. */
+  acl?: string;
+  pmid?: string;
+  openreview?: string;
+  /** The venue a record names (`NeurIPS 2023`, `Nature Medicine`), the paper's own record first. */
+  venue?: string;
   date?: string;
   year?: number;
   authors: string[];
@@ -68,6 +88,11 @@ export interface ResolveResult {
   entities: PaperEntity[];
   relations: EntityRelation[];
   merges: MergeRecord[];
+  /**
+   * The entity key each record became: `recordKeys[d][i]` for the i-th paper of the d-th document,
+   * in the order the documents were given.
+   */
+  recordKeys?: string[][];
 }
 
 export interface ResolveOptions {
