@@ -1,3 +1,23 @@
-// Related papers: find a node by id or title, and rank what else to read, with reasons.
-export * from "./rank.ts";
-export type * from "./types.ts";
+// Related papers: find a node by id or title, and rank what else to read, with the reasons in plain words.
+
+export {
+  averageMetrics,
+  evaluateRanking,
+  evaluateRanks,
+  type RankingMetrics,
+} from "./metrics.ts";
+export { createTitleIndex, resolveQuery, splitQueries, type TitleIndex } from "./query.ts";
+export {
+  combineSignals,
+  computeRelatedSignals,
+  createRelatedIndex,
+  DEFAULT_RELATED_OPTIONS,
+  DEFAULT_RELATED_WEIGHTS,
+  type RelatedIndex,
+  rankRelated,
+  rankRelatedToSet,
+  resolveRelatedOptions,
+  type SetRelatedResult,
+} from "./rank.ts";
+export { tokenize } from "./text-vectors.ts";
+export * from "./types.ts";

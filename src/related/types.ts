@@ -1,39 +1,77 @@
-// Shapes of related-paper queries: what was asked, and each answer with its score and reasons.
+// Shapes of related-paper queries: the signals, their weights, what was asked, and each answer with its
+// score, its reasons in plain words and the share of the score each signal gave.
 
-export type RelatedSignal = "explicit" | "sharedNeighbours" | "text" | "community";
+/**
+ * The signals a ranking combines:
+ * - `explicit`: a source page lists the two papers as related (or a survey lists the other paper);
+ * - `sharedNeighbours`: topics and benchmarks both papers are linked to, rare ones counting more;
+ * - `coListed`: both papers are listed by the same collection (more in the same section) or are
+ *   related entries on the same page;
+ * - `text`: similar titles and abstracts;
+ * - `community`: the same Louvain community (a weak tie-breaker).
+ */
+export type RelatedSignal = "explicit" | "sharedNeighbours" | "coListed" | "text" | "community";
 
+/** Every signal, in the order breakdowns are printed. */
+export const RELATED_SIGNALS: readonly RelatedSignal[] = [
+  "explicit",
+  "sharedNeighbours",
+  "coListed",
+  "text",
+  "community",
+];
+
+/** One number per signal. */
+export type SignalValues = Record<RelatedSignal, number>;
+
+/** How much each signal's raw value counts in the score. */
 export interface RelatedWeights {
-  /** Per source page that lists the two papers as related. */
+  /** Per source page that lists the two papers as related (plus a share of its listing score). */
   explicit: number;
   /** Per unit of Adamic–Adar score over shared topics and benchmarks. */
   sharedNeighbours: number;
-  /** Per unit of TF-IDF cosine similarity of titles and abstracts. */
+  /** Per unit of co-listing score (collections, their sections, related entries of one page). */
+  coListed: number;
+  /** Per unit of TF-IDF cosine similarity of titles and abstracts (0…1). */
   text: number;
-  /** When both papers are in the same community. */
+  /** When both papers are in the same community and something else already links them. */
   community: number;
 }
 
 export interface RelatedOptions {
   /** How many results. Default 10. */
   k: number;
+  /** Signal weights. Default `DEFAULT_RELATED_WEIGHTS`, chosen by `npm run eval:related`. */
   weights: RelatedWeights;
-  /** Text similarity below this is not a reason. Default 0.08. */
+  /** Text similarity below this neither counts nor makes a candidate. Default 0.05. */
   minTextSimilarity: number;
 }
 
+/** A ranked answer. `score` is the sum of `breakdown`, rounded to three decimals. */
 export interface RelatedResult {
   key: string;
   label: string;
   score: number;
   /** Plain-words reasons, strongest first. */
   reasons: string[];
-  /** Each signal's contribution to the score. */
-  breakdown: Record<RelatedSignal, number>;
+  /** Each signal's weighted contribution to the score. */
+  breakdown: SignalValues;
 }
+
+/** How a query was matched to a node. */
+export type QueryMatch = "key" | "arxiv" | "doi" | "title";
 
 export interface ResolvedQuery {
   key: string;
   label: string;
-  /** How the query was matched: `key`, `arxiv`, `title`. */
-  matchedBy: "key" | "arxiv" | "title";
+  /** How the query was matched: a node key, an arXiv id, a DOI, or words of a title. */
+  matchedBy: QueryMatch;
+  /** For title matches: the share of the query's words (or Chinese characters) found, 0…1. */
+  confidence?: number;
+}
+
+/** Raw (unweighted) signal values of one candidate, as `computeRelatedSignals` returns them. */
+export interface CandidateSignals {
+  key: string;
+  raw: SignalValues;
 }

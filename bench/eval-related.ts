@@ -1,0 +1,402 @@
+// npm run eval:related: how well `litgraph related` finds what a curator would list. (A) Generated
+// corpora (bench/corpus.ts) are built with a seeded share of their arXiv digests' "Related papers"
+// lists cut out; each cut page's paper should bring its listed papers back. (B) Each awesome list of
+// the default corpus is left out of a build of it; a paper of a section should bring the section back.
+// Weights are chosen by a grid search on tuning splits and reported on separate test splits.
+// Usage: tsx bench/eval-related.ts [--documents 800] [--corpora 10] [--holdout 0.3] [--seed 1] [--data data]
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { collectInputs } from "../src/cli/inputs.ts";
+import { formatTable } from "../src/cli/table.ts";
+import { DEFAULT_LAYOUT_OPTIONS } from "../src/graph/layout.ts";
+import type { LitGraph } from "../src/graph/types.ts";
+import { ingestFile } from "../src/ingest/index.ts";
+import type { InputFile } from "../src/ingest/types.ts";
+import { buildGraph } from "../src/pipeline/index.ts";
+import {
+  averageMetrics,
+  type CandidateSignals,
+  combineSignals,
+  computeRelatedSignals,
+  createRelatedIndex,
+  DEFAULT_RELATED_OPTIONS,
+  DEFAULT_RELATED_WEIGHTS,
+  evaluateRanks,
+  type RankingMetrics,
+  RELATED_SIGNALS,
+  type RelatedOptions,
+  type RelatedWeights,
+} from "../src/related/index.ts";
+import { createRng, generateCorpus, type Rng } from "./corpus.ts";
+
+const { values } = parseArgs({
+  options: {
+    documents: { type: "string" },
+    corpora: { type: "string" },
+    holdout: { type: "string" },
+    seed: { type: "string" },
+    data: { type: "string" },
+  },
+});
+const DOCUMENTS = Number(values.documents ?? "800");
+const CORPORA = Number(values.corpora ?? "10");
+const HOLDOUT = Number(values.holdout ?? "0.3");
+const SEED = Number(values.seed ?? "1");
+const DATA_DIR = path.resolve(values.data ?? "data");
+/** Cut-off of recall and nDCG. */
+const K = 10;
+
+const root = path.resolve(import.meta.dirname, "..");
+const taxonomy: unknown = JSON.parse(readFileSync(path.join(root, "data/taxonomy.json"), "utf8"));
+const benchmarks: unknown = JSON.parse(
+  readFileSync(path.join(root, "data/benchmarks.json"), "utf8"),
+);
+const encoder = new TextEncoder();
+
+/** One query: a paper, what is known to be related to it, and its candidates' raw signals. */
+interface Query {
+  key: string;
+  relevant: Set<string>;
+  /** Candidates in key order (the ranking's tie-break), and which of them are relevant. */
+  candidates: CandidateSignals[];
+  relevantPositions: number[];
+}
+
+function createQuery(key: string, relevant: Set<string>, candidates: CandidateSignals[]): Query {
+  const sorted = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const relevantPositions: number[] = [];
+  sorted.forEach((candidate, i) => {
+    if (relevant.has(candidate.key)) relevantPositions.push(i);
+  });
+  return { key, relevant, candidates: sorted, relevantPositions };
+}
+
+/** Layout does not matter here: one ForceAtlas2 iteration keeps builds quick. */
+function build(files: InputFile[]): LitGraph {
+  return buildGraph(
+    { files, taxonomy, benchmarks },
+    { analyse: { layout: { ...DEFAULT_LAYOUT_OPTIONS, iterations: 1, noverlapIterations: 0 } } },
+  ).graph;
+}
+
+const normalizeTitle = (title: string) =>
+  title
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** Node keys by normalised title and by arXiv id. */
+function indexTitles(graph: LitGraph): {
+  byTitle: Map<string, string>;
+  byArxiv: Map<string, string>;
+} {
+  const byTitle = new Map<string, string>();
+  const byArxiv = new Map<string, string>();
+  graph.forEachNode((key, attributes) => {
+    if (attributes.kind !== "paper" && attributes.kind !== "survey") return;
+    for (const name of [attributes.title, attributes.label])
+      if (name) byTitle.set(normalizeTitle(name), key);
+    if (attributes.arxiv) byArxiv.set(attributes.arxiv, key);
+  });
+  return { byTitle, byArxiv };
+}
+
+const RELATED_HEADER = /^[ \t]*Related papers[ \t]*$/m;
+
+/**
+ * A generated corpus with a seeded share of its arXiv digests' related lists cut off, built; and one
+ * query per page paper whose list was cut, with the listed papers the graph still has as its truth.
+ */
+function makeHeldOutQueries(seed: number, rng: Rng): { queries: Query[]; papers: number } {
+  const corpus = generateCorpus({ documents: DOCUMENTS, seed });
+  const heldOut: string[] = [];
+  const files: InputFile[] = corpus.map((doc) => {
+    const cut = doc.text.search(RELATED_HEADER);
+    if (doc.id.startsWith("arxiv-digest/") && cut >= 0 && rng() < HOLDOUT) {
+      heldOut.push(doc.text);
+      return { id: doc.id, bytes: encoder.encode(doc.text.slice(0, cut)) };
+    }
+    return { id: doc.id, bytes: encoder.encode(doc.text) };
+  });
+  const graph = build(files);
+  const { byTitle, byArxiv } = indexTitles(graph);
+  const truth = new Map<string, Set<string>>();
+  heldOut.forEach((text, i) => {
+    const outcome = ingestFile({ id: `held-out-${i}.txt`, bytes: encoder.encode(text) });
+    if (outcome.state !== "parsed") return;
+    const { records, relations } = outcome.parsed;
+    const main = records[0];
+    const key = main?.arxiv ? byArxiv.get(main.arxiv) : undefined;
+    if (!key) return;
+    const relevant = truth.get(key) ?? new Set<string>();
+    for (const relation of relations) {
+      const title = records[relation.to]?.title;
+      const listed = title ? byTitle.get(normalizeTitle(title)) : undefined;
+      if (listed && listed !== key) relevant.add(listed);
+    }
+    if (relevant.size > 0) truth.set(key, relevant);
+  });
+  const index = createRelatedIndex(graph);
+  const queries = [...truth].map(([key, relevant]) =>
+    createQuery(key, relevant, computeRelatedSignals(index, key)),
+  );
+  return { queries, papers: index.papers.length };
+}
+
+type Scoring = Pick<RelatedOptions, "weights" | "minTextSimilarity">;
+
+/**
+ * Measure one query's ranking as `rankRelated` would make it with `scoring` (score descending, ties by
+ * key, candidates scoring 0 left out), without sorting: a relevant paper's rank is one more than the
+ * number of candidates ranked before it.
+ */
+function measureQuery(query: Query, scoring: Scoring): RankingMetrics {
+  const scores = query.candidates.map((candidate) => combineSignals(candidate.raw, scoring).score);
+  const ranks: number[] = [];
+  for (const position of query.relevantPositions) {
+    const score = scores[position] as number;
+    if (score <= 0) continue;
+    let before = 0;
+    scores.forEach((other, i) => {
+      if (other > score || (other === score && i < position)) before += 1;
+    });
+    ranks.push(before);
+  }
+  return evaluateRanks(ranks, query.relevant.size, K);
+}
+
+const measure = (queries: readonly Query[], scoring: Scoring) =>
+  averageMetrics(queries.map((query) => measureQuery(query, scoring)));
+
+const ONLY = (weights: Partial<RelatedWeights>): RelatedWeights => ({
+  explicit: 0,
+  sharedNeighbours: 0,
+  coListed: 0,
+  text: 0,
+  community: 0,
+  ...weights,
+});
+
+/** The rankings compared, each with one signal or all of them. */
+function variants(combined: Scoring): Array<[string, Scoring]> {
+  const minTextSimilarity = combined.minTextSimilarity;
+  return [
+    ["text only", { weights: ONLY({ text: 1 }), minTextSimilarity }],
+    ["shared neighbours only", { weights: ONLY({ sharedNeighbours: 1 }), minTextSimilarity }],
+    [
+      "explicit links + co-listing",
+      { weights: ONLY({ explicit: 1, coListed: 0.5 }), minTextSimilarity },
+    ],
+    ["combined", combined],
+  ];
+}
+
+/**
+ * The grid: weights relative to `explicit` = 1 (only ratios change a ranking), and the text threshold.
+ * `community` stays ≤ 0.2 and every other signal > 0: by design the community orders candidates
+ * rather than makes them, and every signal has its say. A setting's merit is its nDCG@10 averaged
+ * over the query sets (each set weighing the same, however many queries it has); ties go to MRR.
+ */
+function searchWeights(sets: ReadonlyArray<readonly Query[]>): { best: Scoring; tried: number } {
+  const grid = {
+    sharedNeighbours: [0.1, 0.2, 0.4, 0.7, 1, 1.5, 2.5],
+    coListed: [0.25, 0.5, 1, 2, 4],
+    text: [0.25, 0.5, 1, 2, 4, 8],
+    community: [0, 0.1, 0.2],
+    minTextSimilarity: [0.05, 0.1],
+  };
+  const used = sets.filter((queries) => queries.length > 0);
+  let best: { scoring: Scoring; ndcg: number; mrr: number } | undefined;
+  let tried = 0;
+  for (const sharedNeighbours of grid.sharedNeighbours)
+    for (const coListed of grid.coListed)
+      for (const text of grid.text)
+        for (const community of grid.community)
+          for (const minTextSimilarity of grid.minTextSimilarity) {
+            const scoring: Scoring = {
+              weights: { explicit: 1, sharedNeighbours, coListed, text, community },
+              minTextSimilarity,
+            };
+            const metrics = used.map((queries) => measure(queries, scoring));
+            const ndcg = metrics.reduce((sum, m) => sum + m.ndcg, 0) / used.length;
+            const mrr = metrics.reduce((sum, m) => sum + m.reciprocalRank, 0) / used.length;
+            tried += 1;
+            if (
+              !best ||
+              ndcg > best.ndcg + 1e-12 ||
+              (Math.abs(ndcg - best.ndcg) <= 1e-12 && mrr > best.mrr)
+            )
+              best = { scoring, ndcg, mrr };
+          }
+  return { best: (best as { scoring: Scoring }).scoring, tried };
+}
+
+const row = (name: string, metrics: RankingMetrics): Array<string | number> => [
+  name,
+  Number(metrics.recall.toFixed(3)),
+  Number(metrics.reciprocalRank.toFixed(3)),
+  Number(metrics.ndcg.toFixed(3)),
+];
+
+const HEADER = ["ranking", `recall@${K}`, "MRR", `nDCG@${K}`];
+
+function describeWeights(scoring: Scoring): string {
+  const w = scoring.weights;
+  return `explicit ${w.explicit}, sharedNeighbours ${w.sharedNeighbours}, coListed ${w.coListed}, text ${w.text}, community ${w.community}, minTextSimilarity ${scoring.minTextSimilarity}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Awesome-list sections of the default corpus
+// ---------------------------------------------------------------------------------------------
+
+interface ListQueries {
+  lists: string[];
+  papers: number;
+  tuning: Query[];
+  test: Query[];
+}
+
+/**
+ * For each collection of the default corpus: build without its file (so that its own co-listing
+ * cannot give the answer away), and for each section, query each of its papers the graph still has,
+ * the others of the section being the relevant ones. The queries are shuffled (seeded) and dealt to
+ * the tuning and test splits in turn.
+ */
+async function makeListQueries(rng: Rng): Promise<ListQueries> {
+  const collected = await collectInputs([DATA_DIR], {
+    exclude: new Set([
+      path.join(DATA_DIR, "taxonomy.json"),
+      path.join(DATA_DIR, "benchmarks.json"),
+    ]),
+  });
+  const full = build(collected.files);
+  const found: ListQueries = { lists: [], papers: 0, tuning: [], test: [] };
+  const lists: Array<{ key: string; label: string; sources: string[] }> = [];
+  full.forEachNode((key, attributes) => {
+    if (attributes.kind === "collection")
+      lists.push({ key, label: attributes.label, sources: attributes.sources });
+  });
+  for (const list of lists) {
+    const sections = new Map<string, Set<string>>();
+    full.forEachEdge(list.key, (_edge, attributes, source, target) => {
+      if (attributes.kind !== "lists") return;
+      const paper = source === list.key ? target : source;
+      for (const section of attributes.sections ?? []) {
+        const members = sections.get(section) ?? new Set<string>();
+        members.add(paper);
+        sections.set(section, members);
+      }
+    });
+    const files = collected.files.filter(
+      (file) => !list.sources.some((source) => file.id === source.split("#")[0]),
+    );
+    const index = createRelatedIndex(build(files));
+    const queries: Query[] = [];
+    for (const name of [...sections.keys()].sort()) {
+      const present = [...(sections.get(name) ?? [])].filter((key) => index.positions.has(key));
+      if (present.length < 2) continue;
+      for (const key of present) {
+        const relevant = new Set(present.filter((other) => other !== key));
+        queries.push(createQuery(key, relevant, computeRelatedSignals(index, key)));
+      }
+    }
+    // A seeded shuffle, then every other (section, paper) query to each split: halves of one size.
+    for (let i = queries.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(rng() * (i + 1));
+      [queries[i], queries[j]] = [queries[j] as Query, queries[i] as Query];
+    }
+    queries.forEach((query, i) => {
+      (i % 2 === 0 ? found.tuning : found.test).push(query);
+    });
+    const added = queries.length;
+    if (added > 0) {
+      found.lists.push(`${list.label} (${sections.size} sections)`);
+      found.papers += index.papers.length;
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+const started = performance.now();
+const rng = createRng(SEED);
+const tuning: Query[] = [];
+const test: Query[] = [];
+let tuningPapers = 0;
+let testPapers = 0;
+for (let c = 0; c < CORPORA; c += 1) {
+  const { queries, papers } = makeHeldOutQueries(SEED * 1000 + c, rng);
+  // Even corpora tune the weights, odd ones test them: no paper or page is in both.
+  if (c % 2 === 0) {
+    tuning.push(...queries);
+    tuningPapers += papers;
+  } else {
+    test.push(...queries);
+    testPapers += papers;
+  }
+}
+const listed = await makeListQueries(rng);
+
+const relevantOf = (queries: readonly Query[]) =>
+  queries.reduce((sum, query) => sum + query.relevant.size, 0);
+console.log(
+  `litgraph related evaluation — seed ${SEED}, recall@${K}, MRR and nDCG@${K} (means over queries)
+`,
+);
+console.log(
+  `A. Held-out related lists: ${CORPORA} generated corpora of ${DOCUMENTS} documents (bench/corpus.ts), ${Math.round(HOLDOUT * 100)}% of the arXiv digests' "Related papers" lists cut from the build; each cut page's paper is a query, its listed papers the relevant ones.`,
+);
+console.log(
+  `   tuning: ${Math.ceil(CORPORA / 2)} corpora, ${tuningPapers} papers, ${tuning.length} queries, ${relevantOf(tuning)} relevant`,
+);
+console.log(
+  `   test:   ${Math.floor(CORPORA / 2)} corpora, ${testPapers} papers, ${test.length} queries, ${relevantOf(test)} relevant`,
+);
+const dataName = path.relative(process.cwd(), DATA_DIR) || ".";
+if (listed.lists.length === 0) {
+  console.log(`B. Awesome-list sections: no collection with sections in ${dataName}/, skipped.`);
+} else {
+  console.log(
+    `B. Awesome-list sections of ${dataName}/: ${listed.lists.join(", ")}; each list held out of its own build (${listed.papers} papers left), each paper of a section a query, the section's other papers the relevant ones; queries shuffled (seeded) and dealt to the splits in turn.`,
+  );
+  console.log(
+    `   tuning: ${listed.tuning.length} queries, ${relevantOf(listed.tuning)} relevant; test: ${listed.test.length} queries, ${relevantOf(listed.test)} relevant`,
+  );
+}
+
+const { best, tried } = searchWeights([tuning, listed.tuning]);
+const sameAsShipped =
+  RELATED_SIGNALS.every((signal) => best.weights[signal] === DEFAULT_RELATED_WEIGHTS[signal]) &&
+  best.minTextSimilarity === DEFAULT_RELATED_OPTIONS.minTextSimilarity;
+console.log(
+  `\nGrid search over ${tried} settings on the tuning splits (mean nDCG@${K} of A and B):\n  best:    ${describeWeights(best)}\n  shipped: ${describeWeights(DEFAULT_RELATED_OPTIONS)}${sameAsShipped ? " (the same)" : " — differs: update DEFAULT_RELATED_WEIGHTS"}`,
+);
+
+const compared: Array<[string, Scoring]> = [
+  ...variants(best),
+  ...(sameAsShipped
+    ? []
+    : [["combined (shipped defaults)", DEFAULT_RELATED_OPTIONS] as [string, Scoring]]),
+];
+const tables: Array<[string, readonly Query[]]> = [
+  [`A. held-out related lists, test split (${test.length} queries)`, test],
+  [`B. awesome-list sections, test split (${listed.test.length} queries)`, listed.test],
+  [`A. held-out related lists, tuning split (${tuning.length} queries)`, tuning],
+  [`B. awesome-list sections, tuning split (${listed.tuning.length} queries)`, listed.tuning],
+];
+for (const [title, queries] of tables) {
+  if (queries.length === 0) continue;
+  console.log(`\n${title}`);
+  console.log(
+    formatTable(
+      HEADER,
+      compared.map(([name, scoring]) => row(name, measure(queries, scoring))),
+    ),
+  );
+}
+console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
