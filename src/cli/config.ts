@@ -2,8 +2,9 @@
 // (defaults < environment < flags), so tests can check it without spawning a process.
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
+import { splitQueries } from "../related/query.ts";
 
-export type Command = "build" | "related" | "export" | "stats" | "help" | "version";
+export type Command = "build" | "related" | "export" | "stats" | "serve" | "help" | "version";
 
 export type ExportFormat = "gexf" | "graphml" | "csv" | "json";
 
@@ -22,15 +23,24 @@ export interface BuildConfig extends CommonConfig {
   seed: number;
   strict: boolean;
   gexfVersion: "1.2" | "1.3";
+  /** arXiv categories kept from metadata snapshots (`cs.CL`, `cs.`); empty keeps all. */
+  categories: string[];
+  /** Case-insensitive pattern over title and abstract that snapshot records must match; checked here. */
+  match: string | undefined;
 }
 
 export interface RelatedConfig extends CommonConfig {
   command: "related";
+  /** The query as typed (positional words joined, then each --like), for messages and output. */
   query: string;
+  /** The papers asked about: one, or several for "more like these" (`;`-separated or --like). */
+  queries: string[];
   graph: string;
   k: number;
   json: boolean;
   explain: boolean;
+  /** Read one query per line from standard input and answer each with one JSON line. */
+  batch: boolean;
 }
 
 export interface ExportConfig extends CommonConfig {
@@ -47,18 +57,45 @@ export interface StatsConfig extends CommonConfig {
   json: boolean;
 }
 
+export interface ServeConfig extends CommonConfig {
+  command: "serve";
+  /** The graph served as /graph.json. */
+  graph: string;
+  /** Documents the graph is built from when it is missing or older than them. */
+  inputs: string;
+  /** The built explorer; undefined for litgraph's own dist/ (rebuilt when its sources change). */
+  site: string | undefined;
+  port: number;
+  host: string;
+  /** Rebuild the graph when it is missing or older than the inputs (default on). */
+  buildGraph: boolean;
+  /** Run Vite's development server on the explorer's sources instead of the built site. */
+  dev: boolean;
+}
+
+export const DEFAULT_PORT = 5173;
+
 export type Config =
   | BuildConfig
   | RelatedConfig
   | ExportConfig
   | StatsConfig
+  | ServeConfig
   | { command: "help"; topic: Command | undefined }
   | { command: "version" };
 
 export const DEFAULT_GRAPH_DIR = "graph";
 export const DEFAULT_INPUT = "data";
 
-const COMMANDS: readonly Command[] = ["build", "related", "export", "stats", "help", "version"];
+const COMMANDS: readonly Command[] = [
+  "build",
+  "related",
+  "export",
+  "stats",
+  "serve",
+  "help",
+  "version",
+];
 
 /** Parse `argv` (without `node` and the script) into a Config. Throws UsageError on a bad command line. */
 export function resolveConfig({
@@ -74,7 +111,7 @@ export function resolveConfig({
   if (first === "--version" || first === "-v") return { command: "version" };
   if (!COMMANDS.includes(first as Command)) {
     throw new UsageError(
-      `unknown command "${first}". Commands: build, related, export, stats. See litgraph --help.`,
+      `unknown command "${first}". Commands: build, related, export, stats, serve. See litgraph --help.`,
     );
   }
   const command = first as Command;
@@ -101,6 +138,8 @@ export function resolveConfig({
             seed: { type: "string" },
             strict: { type: "boolean" },
             "gexf-version": { type: "string" },
+            category: { type: "string", multiple: true },
+            match: { type: "string" },
             quiet: { type: "boolean", short: "q" },
             progress: { type: "boolean" },
           },
@@ -115,6 +154,8 @@ export function resolveConfig({
           seed: parseInteger("--seed", values.seed ?? env.LITGRAPH_SEED ?? "42"),
           strict: values.strict ?? false,
           gexfVersion: parseGexfVersion(values["gexf-version"]),
+          categories: parseCategories(values.category),
+          match: parseMatch(values.match),
         };
       }
       case "related": {
@@ -126,11 +167,20 @@ export function resolveConfig({
             k: { type: "string", short: "k" },
             json: { type: "boolean" },
             explain: { type: "boolean" },
+            like: { type: "string", multiple: true },
+            batch: { type: "boolean" },
             quiet: { type: "boolean", short: "q" },
           },
         });
-        const query = positionals.join(" ").trim();
-        if (!query)
+        const typed = positionals.join(" ").trim();
+        const queries = [...splitQueries(typed), ...(values.like ?? []).flatMap(splitQueries)];
+        const query = [typed, ...(values.like ?? [])].filter((part) => part.trim()).join("; ");
+        const batch = values.batch ?? false;
+        if (batch && queries.length > 0)
+          throw new UsageError(
+            "related --batch reads its queries from standard input, not the command line.",
+          );
+        if (!batch && queries.length === 0)
           throw new UsageError("related needs a query: an arXiv id, a node key or title words.");
         const k = parseInteger("-k", values.k ?? "10");
         if (k < 1) throw new UsageError(`-k must be at least 1, got ${k}.`);
@@ -138,10 +188,12 @@ export function resolveConfig({
           command,
           ...common(values),
           query,
+          queries,
           graph: values.graph ?? `${graphDir}/graph.json`,
           k,
           json: values.json ?? false,
           explain: values.explain ?? false,
+          batch,
         };
       }
       case "export": {
@@ -188,6 +240,38 @@ export function resolveConfig({
           json: values.json ?? false,
         };
       }
+      case "serve": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          allowNegative: true,
+          options: {
+            graph: { type: "string", short: "g" },
+            site: { type: "string" },
+            port: { type: "string", short: "p" },
+            host: { type: "string" },
+            build: { type: "boolean" },
+            dev: { type: "boolean" },
+            quiet: { type: "boolean", short: "q" },
+            progress: { type: "boolean" },
+          },
+        });
+        if (positionals.length > 1)
+          throw new UsageError(`serve takes at most one input folder, got ${positionals.length}.`);
+        const port = parseInteger("--port", values.port ?? env.PORT ?? String(DEFAULT_PORT));
+        if (port < 0 || port > 65535) throw new UsageError(`--port must be 0…65535, got ${port}.`);
+        return {
+          command,
+          ...common(values),
+          graph: values.graph ?? `${graphDir}/graph.json`,
+          inputs: positionals[0] ?? env.LITGRAPH_DATA ?? DEFAULT_INPUT,
+          site: values.site,
+          port,
+          host: values.host ?? "127.0.0.1",
+          buildGraph: values.build ?? true,
+          dev: values.dev ?? false,
+        };
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -202,6 +286,31 @@ function parseInteger(flag: string, text: string): number {
   return value;
 }
 
+/** `--category cs.CL --category cs.AI` or `--category cs.CL,cs.AI`: the categories, in order. */
+function parseCategories(values: string[] | undefined): string[] {
+  const categories = (values ?? []).flatMap((value) => value.split(",")).map((c) => c.trim());
+  if (categories.some((category) => !category)) {
+    throw new UsageError(
+      "--category needs arXiv categories such as cs.CL or cs. (comma-separated).",
+    );
+  }
+  return [...new Set(categories)];
+}
+
+/** `--match` must compile as a regular expression (it is used case-insensitively). */
+function parseMatch(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!value.trim()) throw new UsageError("--match needs a pattern, e.g. 'medical|clinical'.");
+  try {
+    new RegExp(value, "i");
+  } catch (error) {
+    throw new UsageError(
+      `--match is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return value;
+}
+
 function parseGexfVersion(text: string | undefined): "1.2" | "1.3" {
   if (text === undefined || text === "1.2" || text === "1.2draft") return "1.2";
   if (text === "1.3") return "1.3";
@@ -213,9 +322,10 @@ export const HELP: Record<Command | "main", string> = {
 
 Usage:
   litgraph build [inputs…] [--out graph/]     build graph.json, graph.gexf and report.json (default input: data/)
-  litgraph related <arXiv id | node key | title words> [-k 10] [--json] [--explain]
+  litgraph related <arXiv id | node key | title words>[; more…] [-k 10] [--json] [--explain] [--batch]
   litgraph export --format gexf|graphml|csv|json [--graph graph/graph.json] [--out file]
   litgraph stats [--graph graph/graph.json] [--json]
+  litgraph serve [data/] [--port 5173]          open the explorer on the graph (rebuilt when data/ changed)
 
 Run "litgraph help <command>" for a command's options.
 Exit codes: 0 ok, 1 files skipped under --strict (or a failed command), 2 usage error.`,
@@ -232,18 +342,34 @@ Options:
       --seed N             seed of communities and layout (default: 42)
       --gexf-version V     1.2 (default, GEXF 1.2draft) or 1.3
       --strict             exit with code 1 when any file was skipped
+      --category C         arXiv metadata snapshots only: keep records in category C (cs.CL) or under
+                           it (cs.); repeat the flag or separate with commas; any match keeps a record
+      --match REGEX        arXiv metadata snapshots only: keep records whose title or abstract matches
+                           (case-insensitive), e.g. 'medical|clinical|health'
   -q, --quiet              print nothing but errors
-      --no-progress        no progress bar`,
+      --no-progress        no progress bar
+
+Formats are recognised by content: Chinese digest and 专知 pages, arXiv digest pages, BibTeX, RIS,
+CSL-JSON, arXiv API Atom feeds, arXiv metadata snapshots (JSON lines, streamed: any size), plain text.`,
   related: `litgraph related <query> [options]
 
-The query is an arXiv id (2311.05112, with or without version or URL), a node key
-(paper:arxiv:2311.05112, topic:rag) or words of a title, English or Chinese.
+The query is an arXiv id (2311.05112, with or without version or URL), a DOI, a node key
+(paper:arxiv:2311.05112, topic:rag) or a few words of a title, English or Chinese (typos and
+word order do not matter). Several papers separated by ";" (or given with --like) ask for
+papers like all of them: their scores add up and the papers asked about are left out.
+
+Each result comes with its reasons: listed as related on a page, benchmarks and topics both
+share (rare ones count more), listed together in a collection or on a page, similar
+abstracts, same community.
 
 Options:
   -g, --graph FILE   graph.json to read (default: graph/graph.json)
   -k N               number of results (default: 10)
-      --json         machine-readable output
-      --explain      print each result's score breakdown`,
+      --like QUERY   one more paper to find papers like (repeatable)
+      --json         {query, node, results: [{key, label, score, reasons, breakdown}]}
+      --explain      print each result's score breakdown by signal
+      --batch        read one query per line from standard input and print one JSON line
+                     per query: {query, node, results} or {query, error, results: []}`,
   export: `litgraph export [options]
 
 Options:
@@ -254,6 +380,19 @@ Options:
   stats: `litgraph stats [--graph FILE] [--json]
 
 Prints the graph's counts by kind, its communities and its most central nodes.`,
+  serve: `litgraph serve [input folder] [options]
+
+Rebuilds the graph when it is missing or older than the input folder (default: data/), builds the
+explorer when its sources changed, and serves both at a local address until Ctrl+C.
+
+Options:
+  -g, --graph FILE   graph.json to serve (default: graph/graph.json)
+  -p, --port N       port (default: 5173, or $PORT; 0 picks a free one)
+      --host H       address to listen on (default: 127.0.0.1)
+      --site DIR     a built explorer to serve (default: litgraph's dist/, built when needed)
+      --no-build     serve the graph as it is, without rebuilding it
+      --dev          run Vite's development server on the explorer's sources
+  -q, --quiet        print only the address and errors`,
   help: "litgraph help <command>",
   version: "litgraph --version",
 };

@@ -4,12 +4,18 @@ import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { InputFile } from "../ingest/types.ts";
 import type { UnreadableInput } from "../pipeline/index.ts";
+import { probeSnapshot, type StreamedInput } from "./stream-snapshot.ts";
 
-/** Files larger than this are not read: no format we read needs a bigger single file. */
+/**
+ * Files larger than this are not read: no format read whole needs a bigger single file. arXiv
+ * metadata snapshots are streamed instead, whatever their size.
+ */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface CollectedInputs {
   files: InputFile[];
+  /** arXiv metadata snapshots (sniffed from their first bytes): streamed, not read whole. */
+  streamed: StreamedInput[];
   unreadable: UnreadableInput[];
   /** Files left out on purpose (the taxonomy and the gazetteer when they sit in an input folder). */
   excluded: string[];
@@ -29,7 +35,7 @@ export async function collectInputs(
   paths: string[],
   options: CollectOptions,
 ): Promise<CollectedInputs> {
-  const result: CollectedInputs = { files: [], unreadable: [], excluded: [] };
+  const result: CollectedInputs = { files: [], streamed: [], unreadable: [], excluded: [] };
   for (const given of paths) {
     const absolute = path.resolve(given);
     let info: Awaited<ReturnType<typeof stat>>;
@@ -114,6 +120,17 @@ async function readOne(
       });
       return;
     }
+    const probe = await probeSnapshot(absolute, info.size);
+    if (probe.snapshot) {
+      result.streamed.push({ id, path: absolute, bytes: info.size });
+      options.onFile?.(result.files.length + result.streamed.length);
+      return;
+    }
+    if (probe.whole) {
+      result.files.push({ id, bytes: probe.head });
+      options.onFile?.(result.files.length + result.streamed.length);
+      return;
+    }
     if (info.size > MAX_FILE_BYTES) {
       result.unreadable.push({
         file: id,
@@ -127,7 +144,7 @@ async function readOne(
       id,
       bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     });
-    options.onFile?.(result.files.length);
+    options.onFile?.(result.files.length + result.streamed.length);
   } catch (error) {
     result.unreadable.push({
       file: id,

@@ -5,6 +5,7 @@ import { LitgraphError, UsageError } from "../errors.ts";
 import { runBuild } from "./commands/build.ts";
 import { runExport } from "./commands/export.ts";
 import { runRelated } from "./commands/related.ts";
+import { runServe } from "./commands/serve.ts";
 import { runStats } from "./commands/stats.ts";
 import { HELP, resolveConfig } from "./config.ts";
 
@@ -43,6 +44,8 @@ export async function main(
         return await runExport(config, io);
       case "stats":
         return await runStats(config, io);
+      case "serve":
+        return await runServe(config, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

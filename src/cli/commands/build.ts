@@ -5,10 +5,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LitgraphError } from "../../errors.ts";
 import { writeGexf, writeGraphJson } from "../../export/index.ts";
+import type { IngestOutcome } from "../../ingest/types.ts";
 import { type BuildReport, buildGraph, writeReportJson } from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
 import { collectInputs, describeError } from "../inputs.ts";
 import { createProgressReporter } from "../progress.ts";
+import { streamSnapshotFile } from "../stream-snapshot.ts";
 import { formatTable } from "../table.ts";
 import { writeOutputsAtomically } from "../write-outputs.ts";
 
@@ -38,9 +40,28 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     exclude: new Set([taxonomyFile, benchmarksFile]),
     onFile: (count) => progress.update({ stage: "ingest", done: 0, total: count }),
   });
+  const filters = {
+    categories: config.categories,
+    ...(config.match !== undefined ? { match: new RegExp(config.match, "i") } : {}),
+  };
+  const streamed: IngestOutcome[] = [];
+  for (const input of collected.streamed) {
+    const megabytes = Math.ceil(input.bytes / 1e6);
+    streamed.push(
+      await streamSnapshotFile(input, filters, (bytesRead) =>
+        progress.update({ stage: "ingest", done: Math.floor(bytesRead / 1e6), total: megabytes }),
+      ),
+    );
+  }
+  if ((config.categories.length > 0 || config.match !== undefined) && streamed.length === 0) {
+    io.stderr.write(
+      "note: --category and --match apply to arXiv metadata snapshots; none was found among the inputs\n",
+    );
+  }
   const { graph, report } = buildGraph(
     {
       files: collected.files,
+      parsed: streamed,
       taxonomy,
       benchmarks,
       taxonomyFile: path.relative(process.cwd(), taxonomyFile),
@@ -123,5 +144,7 @@ export function formatBuildSummary(
 /** A path as the user would type it: relative when it is below the working folder, absolute otherwise. */
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative)
+    ? relative
+    : path.resolve(file);
 }

@@ -1,0 +1,238 @@
+// `litgraph serve`: rebuild the default graph when data/ changed, build the explorer's static site when
+// its sources changed, and serve both on a local address (a small static server; `--dev` runs Vite's
+// development server instead). The static server is also what the browser tests and benchmarks use.
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { LitgraphError } from "../../errors.ts";
+import { type BuildConfig, resolveConfig, type ServeConfig } from "../config.ts";
+import { type CommandIo, runBuild } from "./build.ts";
+
+/** litgraph's own folder: the explorer's sources, vite.config.ts and the default site live here. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export const DEFAULT_HOST = "127.0.0.1";
+
+/** The newest modification time of any file under `target` (a file or a folder), or 0. */
+export async function newestMtime(
+  target: string,
+  skip: (name: string) => boolean = () => false,
+): Promise<number> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(target);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of await readdir(target)) {
+    if (skip(entry)) continue;
+    newest = Math.max(newest, await newestMtime(path.join(target, entry), skip));
+  }
+  return newest;
+}
+
+/** Whether `output` is missing or older than anything in `sources`. */
+export async function isStale(output: string, sources: string[]): Promise<boolean> {
+  if (!existsSync(output)) return true;
+  const built = (await stat(output)).mtimeMs;
+  for (const source of sources) {
+    if ((await newestMtime(source, (name) => name.startsWith("."))) > built) return true;
+  }
+  return false;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".gexf": "application/gexf+xml; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+};
+
+export interface StaticServerOptions {
+  /** Folder served at `/`. */
+  root: string;
+  port?: number;
+  host?: string;
+  /** URL paths answered from other files, e.g. `{ "/graph.json": "graph/graph.json" }`. */
+  files?: Record<string, string>;
+}
+
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve a folder over HTTP (GET and HEAD only, no listing, nothing outside the folder). `port` 0
+ * picks a free port. Files are read on each request, so a rebuilt graph is served at once.
+ */
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const root = path.resolve(options.root);
+  const mapped = new Map(
+    Object.entries(options.files ?? {}).map(([url, file]) => [url, path.resolve(file)]),
+  );
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        response.writeHead(405, { Allow: "GET, HEAD" }).end();
+        return;
+      }
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+      } catch {
+        response.writeHead(400).end();
+        return;
+      }
+      const file =
+        mapped.get(pathname) ??
+        path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+      if (!mapped.has(pathname) && file !== root && !file.startsWith(`${root}${path.sep}`)) {
+        response.writeHead(403).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        response.writeHead(200, {
+          "Content-Type":
+            MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+          "Content-Length": body.length,
+          "Cache-Control": "no-cache",
+        });
+        response.end(request.method === "HEAD" ? undefined : body);
+      } catch {
+        response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? DEFAULT_HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const host = options.host ?? DEFAULT_HOST;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Build the explorer's site into `outDir` with Vite (a development dependency). */
+export async function buildSite(outDir: string, quiet = true): Promise<void> {
+  let vite: typeof import("vite");
+  try {
+    vite = await import("vite");
+  } catch {
+    throw new LitgraphError(
+      "io",
+      `serve: the explorer is not built (${outDir} has no index.html) and Vite is not installed to build it. Run \`npm install\` then \`npm run build\` in litgraph's folder.`,
+    );
+  }
+  await vite.build({
+    root: PACKAGE_ROOT,
+    configFile: path.join(PACKAGE_ROOT, "vite.config.ts"),
+    logLevel: quiet ? "warn" : "info",
+    build: { outDir: path.resolve(outDir), emptyOutDir: true },
+  });
+}
+
+/** Run `litgraph serve` until the process is interrupted. */
+export async function runServe(config: ServeConfig, io: CommandIo): Promise<number> {
+  const say = (text: string) => {
+    if (!config.quiet) io.stderr.write(`${text}\n`);
+  };
+  if (config.buildGraph && (await isStale(config.graph, [config.inputs]))) {
+    say(`Building ${config.graph} from ${config.inputs}/ …`);
+    const build = resolveConfig({
+      argv: [
+        "build",
+        config.inputs,
+        "--out",
+        path.dirname(config.graph),
+        ...(config.quiet ? ["--quiet"] : []),
+      ],
+      env: {},
+    }) as BuildConfig;
+    const code = await runBuild({ ...build, progress: config.progress }, io);
+    if (code !== 0) return code;
+  }
+  if (!existsSync(config.graph))
+    say(
+      `No graph at ${config.graph}: the explorer opens on its empty state (drop files to build one).`,
+    );
+
+  if (config.dev) {
+    process.env.LITGRAPH_GRAPH = path.resolve(config.graph);
+    const vite = await import("vite");
+    const server = await vite.createServer({
+      root: PACKAGE_ROOT,
+      configFile: path.join(PACKAGE_ROOT, "vite.config.ts"),
+      server: { port: config.port, host: config.host, strictPort: config.port !== 0 },
+    });
+    await server.listen();
+    const url = server.resolvedUrls?.local[0] ?? `http://${config.host}:${config.port}/`;
+    io.stdout.write(`litgraph explorer (development) at ${url}\n`);
+    await waitForInterrupt();
+    await server.close();
+    return 0;
+  }
+
+  const sources = ["src", "index.html", "vite.config.ts", "package.json"].map((name) =>
+    path.join(PACKAGE_ROOT, name),
+  );
+  const site = config.site ?? path.join(PACKAGE_ROOT, "dist");
+  const index = path.join(site, "index.html");
+  // The default site is rebuilt when the explorer's sources changed; a site named with --site is
+  // served as it is.
+  if (!existsSync(index) || (config.site === undefined && (await isStale(index, sources)))) {
+    say(`Building the explorer into ${site} …`);
+    await buildSite(site);
+  }
+  let server: StaticServer;
+  try {
+    server = await startStaticServer({
+      root: site,
+      port: config.port,
+      host: config.host,
+      files: { "/graph.json": config.graph },
+    });
+  } catch (error) {
+    throw new LitgraphError(
+      "io",
+      `serve: cannot listen on ${config.host}:${config.port} (${error instanceof Error ? error.message : String(error)}). Try --port 0 for a free port.`,
+    );
+  }
+  io.stdout.write(`litgraph explorer at ${server.url}  (Ctrl+C to stop)\n`);
+  await waitForInterrupt();
+  await server.close();
+  return 0;
+}
+
+function waitForInterrupt(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
