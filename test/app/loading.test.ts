@@ -1,0 +1,49 @@
+// Which graph the page opens (`?graph=` or the default), and reading graph text with the load mark.
+import { describe, expect, it } from "vitest";
+import { nameOfUrl, openGraphText, selectGraphUrl } from "../../src/app/loading.ts";
+import { MARK_GRAPH_LOADED } from "../../src/app/perf-marks.ts";
+import { writeGraphJson } from "../../src/export/index.ts";
+import { buildTestGraph } from "../_graph.ts";
+
+describe("selectGraphUrl", () => {
+  const CASES: [search: string, url: string, explicit: boolean][] = [
+    ["", "graph.json", false],
+    ["?graph=", "graph.json", false],
+    ["?graph=big.json", "big.json", true],
+    ["?x=1&graph=https%3A%2F%2Fexample.org%2Fg.json", "https://example.org/g.json", true],
+  ];
+  for (const [search, url, explicit] of CASES) {
+    it(`${JSON.stringify(search)} → ${url}`, () => {
+      expect(selectGraphUrl(search)).toEqual({ url, explicit });
+    });
+  }
+});
+
+describe("nameOfUrl", () => {
+  const CASES: [url: string, name: string][] = [
+    ["graph.json", "graph.json"],
+    ["https://example.org/fields/med%20llm.json?v=2#x", "med llm.json"],
+    ["data/", "data"],
+  ];
+  for (const [url, name] of CASES) {
+    it(`${url} → ${name}`, () => {
+      expect(nameOfUrl(url)).toBe(name);
+    });
+  }
+});
+
+describe("openGraphText", () => {
+  it("reads a graph and marks the moment it was loaded", () => {
+    performance.clearMarks(MARK_GRAPH_LOADED);
+    const result = openGraphText(writeGraphJson(buildTestGraph()), "test.json");
+    expect(result.state).toBe("loaded");
+    expect(result.state === "loaded" && result.graph.order).toBe(9);
+    expect(performance.getEntriesByName(MARK_GRAPH_LOADED)).toHaveLength(1);
+  });
+
+  it("turns a bad file into an error state with the reason", () => {
+    const result = openGraphText("not a graph", "broken.json");
+    expect(result.state).toBe("error");
+    expect(result.state === "error" && result.message).toContain("broken.json");
+  });
+});
