@@ -108,8 +108,25 @@ export function labelCommunities(
   }
   const total = Math.max(1, sizes.size);
 
+  // A community of one node (a paper linked to nothing else) is best named by that node.
+  const loneLabel = new Map<number, string>();
+  for (const [node, id] of Object.entries(communities)) {
+    if (sizes.get(id) === 1 && graph.hasNode(node))
+      loneLabel.set(id, graph.getNodeAttribute(node, "label"));
+  }
+
   const result: Record<string, CommunityInfo> = {};
   for (const id of [...sizes.keys()].sort((a, b) => a - b)) {
+    const lone = loneLabel.get(id);
+    if (lone !== undefined) {
+      result[String(id)] = {
+        label: lone,
+        size: 1,
+        color: colors[id % colors.length] ?? "#999999",
+        terms: [],
+      };
+      continue;
+    }
     let terms = topTerms(conceptScores.get(id), options.labelTerms);
     if (terms.length === 0) {
       const tfidf = new Map<string, number>();

@@ -203,3 +203,24 @@ describe("inferLayoutIterations", () => {
     expect(inferLayoutIterations(order)).toBe(iterations);
   });
 });
+
+describe("labelCommunities", () => {
+  it("names a community of one node after that node", () => {
+    const resolved = resolvePapers([
+      makeDocument("lone.txt", [
+        makePaper({ source: "lone.txt", arxiv: "1412.06980", title: "A lone optimiser paper" }),
+      ]),
+    ]);
+    const graph = assembleGraph({
+      entities: resolved.entities,
+      relations: [],
+      taxonomy: TAXONOMY,
+      benchmarks: [],
+      builtFrom: { text: 1 },
+    });
+    analyseGraph(graph);
+    expect(Object.values(graph.getAttribute("communities"))).toEqual([
+      expect.objectContaining({ label: "A lone optimiser paper", size: 1 }),
+    ]);
+  });
+});
