@@ -10,6 +10,7 @@ import {
   createReferenceRecord,
   formatPersonName,
   pickIdentifiers,
+  reportSkippedRecords,
 } from "./reference-fields.ts";
 import { splitLines, takeSniffWindow } from "./text-utils.ts";
 import type {
@@ -191,13 +192,7 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
           `${counts.read} records read: ${counts.kept} kept, ${counts.skipped} bad, ${counts.filtered} left out by the filters (${left.join("; ")})`,
         );
       }
-      if (counts.skipped > 0) {
-        sink.add(
-          "warning",
-          "records-skipped",
-          `${counts.skipped} of ${counts.read} records skipped (see the errors above); ${counts.kept} kept`,
-        );
-      }
+      reportSkippedRecords(sink, counts, "records");
       return { records, relations: [], diagnostics: sink.finish(), counts: { ...counts } };
     },
   };

@@ -9,7 +9,7 @@ import {
 } from "@retorquere/bibtex-parser";
 import { findUrls } from "../extract/links.ts";
 import { splitBibtexBlocks } from "./bibtex-entries.ts";
-import { createDiagnosticSink, type DiagnosticSink } from "./diagnostic-sink.ts";
+import { createDiagnosticSink } from "./diagnostic-sink.ts";
 import {
   composeDate,
   createReferenceRecord,
@@ -17,6 +17,7 @@ import {
   pickIdentifiers,
   readLinkIds,
   readYear,
+  reportSkippedRecords,
   stripMarkup,
 } from "./reference-fields.ts";
 import { dedupe, takeSniffWindow } from "./text-utils.ts";
@@ -158,7 +159,7 @@ export function parseBibtex(doc: SourceDocument): ParsedDocument {
     records.push(record);
     counts.kept++;
   }
-  reportTotals(sink, counts);
+  reportSkippedRecords(sink, counts, "entries");
   return { records, relations: [], diagnostics: sink.finish(), counts };
 }
 
@@ -276,14 +277,4 @@ function describeError(message: string, entryLine: number): string {
 function preview(text: string): string {
   const flat = text.replace(/\s+/g, " ");
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
-}
-
-function reportTotals(sink: DiagnosticSink, counts: RecordCounts): void {
-  if (counts.skipped > 0) {
-    sink.add(
-      "warning",
-      "entries-skipped",
-      `${counts.skipped} of ${counts.read} entries skipped (see the errors above); ${counts.kept} kept`,
-    );
-  }
 }

@@ -11,6 +11,7 @@ import {
   pickIdentifiers,
   readLinkIds,
   readYear,
+  reportSkippedRecords,
   splitKeywords,
   stripMarkup,
 } from "./reference-fields.ts";
@@ -132,13 +133,7 @@ export function parseCslJson(doc: SourceDocument): ParsedDocument {
     records.push(record);
     counts.kept++;
   });
-  if (counts.skipped > 0) {
-    sink.add(
-      "warning",
-      "items-skipped",
-      `${counts.skipped} of ${counts.read} items skipped (see the errors above); ${counts.kept} kept`,
-    );
-  }
+  reportSkippedRecords(sink, counts, "items");
   return { records, relations: [], diagnostics: sink.finish(), counts };
 }
 

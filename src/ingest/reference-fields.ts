@@ -3,9 +3,10 @@
 // identifiers that links carry (ACL Anthology, OpenReview, PubMed).
 import { findArxivIds, normalizeArxivId } from "../extract/arxiv-id.ts";
 import { findDois } from "../extract/links.ts";
+import type { DiagnosticSink } from "./diagnostic-sink.ts";
 import { createPaperRecord, type PaperRecordFields } from "./records.ts";
 import { arxivIdOfDoi, collapseWhitespace, dedupe } from "./text-utils.ts";
-import type { FormatId, PaperRecord } from "./types.ts";
+import type { FormatId, PaperRecord, RecordCounts } from "./types.ts";
 
 /** Record fields of a bibliography entry: the common ones plus venue, keywords and other ids. */
 export interface ReferenceFields extends PaperRecordFields {
@@ -200,4 +201,21 @@ export function stripMarkup(text: string | undefined): string | undefined {
 export function cleanText(text: string | undefined): string | undefined {
   if (typeof text !== "string") return undefined;
   return collapseWhitespace(text).normalize("NFC") || undefined;
+}
+
+/**
+ * Close a multi-record file's report: when records were skipped, one warning says how many of how
+ * many (`noun` names them as the format does: entries, records, items), next to their own errors.
+ */
+export function reportSkippedRecords(
+  sink: DiagnosticSink,
+  counts: RecordCounts,
+  noun: string,
+): void {
+  if (counts.skipped === 0) return;
+  sink.add(
+    "warning",
+    `${noun}-skipped`,
+    `${counts.skipped} of ${counts.read} ${noun} skipped (see the errors above); ${counts.kept} kept`,
+  );
 }

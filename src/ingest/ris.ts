@@ -11,6 +11,7 @@ import {
   pickIdentifiers,
   readLinkIds,
   readYear,
+  reportSkippedRecords,
 } from "./reference-fields.ts";
 import { dedupe, splitLines, takeSniffWindow } from "./text-utils.ts";
 import type {
@@ -122,13 +123,7 @@ export function parseRis(doc: SourceDocument): ParsedDocument {
     }
   });
   if (open) skip(open.line, "missing-end-tag", `the file ends before this record's "ER  - "`);
-  if (counts.skipped > 0) {
-    sink.add(
-      "warning",
-      "records-skipped",
-      `${counts.skipped} of ${counts.read} records skipped (see the errors above); ${counts.kept} kept`,
-    );
-  }
+  reportSkippedRecords(sink, counts, "records");
   return { records, relations: [], diagnostics: sink.finish(), counts };
 }
 
