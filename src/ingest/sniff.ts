@@ -15,7 +15,8 @@ export interface SniffResult {
 /**
  * Pick the format of `text` by content. The best-scoring specific adapter wins when it scores at
  * least {@link SNIFF_THRESHOLD} (ties go to the earlier adapter in `ADAPTERS`); otherwise the
- * text is plain text, with confidence one minus the best specific score.
+ * text is plain text, with confidence one minus the best specific score. An adapter that is certain
+ * (scores 1) ends the search, since no later one could win.
  */
 export function sniffFormat(text: string): SniffResult {
   let best: SniffResult | undefined;
@@ -23,6 +24,8 @@ export function sniffFormat(text: string): SniffResult {
     if (adapter.format === "text") continue;
     const confidence = clampScore(adapter.sniff(text));
     if (!best || confidence > best.confidence) best = { format: adapter.format, confidence };
+    // Nothing can beat a certain score, and ties go to the earlier adapter: skip the rest.
+    if (confidence === 1) break;
   }
   if (best && best.confidence >= SNIFF_THRESHOLD) return best;
   return { format: "text", confidence: 1 - (best?.confidence ?? 0) };
