@@ -12,7 +12,6 @@ import {
 } from "./awesome-list-items.ts";
 import { createDiagnosticSink } from "./diagnostic-sink.ts";
 import { isPaperLinkKind } from "./paper-links.ts";
-import { setRecordFields } from "./paper-record-fields.ts";
 import { createPaperRecord } from "./records.ts";
 import { dedupe, splitLines, takeSniffWindow } from "./text-utils.ts";
 import type {
@@ -671,20 +670,18 @@ function createListedRecord(
   item: RawItem,
   fields: ItemFields,
 ): Omit<PaperRecord, "source"> {
-  const record = createPaperRecord(doc, FORMAT, "listed", {
+  return createPaperRecord(doc, FORMAT, "listed", {
     line: item.line,
     title: fields.title,
     arxiv: fields.ids.arxiv,
     doi: fields.ids.doi,
     year: fields.year,
     urls: fields.urls,
-  });
-  return setRecordFields(record, {
     venue: fields.venue,
     acl: fields.ids.acl,
     pmid: fields.ids.pmid,
     openreview: fields.ids.openreview,
-    section: item.path.filter((part) => part.length > 0),
+    section: item.path,
   });
 }
 
@@ -693,7 +690,7 @@ function createCompanionRecord(
   doc: SourceDocument,
   facts: CompanionFacts,
 ): Omit<PaperRecord, "source"> {
-  const record = createPaperRecord(doc, FORMAT, "main", {
+  return createPaperRecord(doc, FORMAT, "main", {
     line: facts.line,
     title: facts.title,
     arxiv: facts.arxiv,
@@ -702,8 +699,6 @@ function createCompanionRecord(
     authors: facts.authors,
     tags: facts.survey ? ["survey"] : [],
     urls: facts.urls,
-  });
-  return setRecordFields(record, {
     venue: facts.venue,
     acl: facts.acl,
     pmid: facts.pmid,

@@ -3,7 +3,6 @@
 // person copies or saves it. One page is one paper; its menus and neighbours yield nothing.
 import { createDiagnosticSink } from "./diagnostic-sink.ts";
 import { detectPaperSite, type PaperSite, readPage } from "./paper-page-sites.ts";
-import { setRecordFields } from "./paper-record-fields.ts";
 import { createPaperRecord } from "./records.ts";
 import { takeSniffWindow } from "./text-utils.ts";
 import type { Adapter, ParsedDocument, SourceDocument } from "./types.ts";
@@ -71,8 +70,6 @@ export function parsePaperPage(doc: SourceDocument): ParsedDocument {
     year: facts.year,
     authors: facts.authors,
     urls: facts.urls,
-  });
-  setRecordFields(record, {
     venue: facts.venue,
     acl: facts.acl,
     pmid: facts.pmid,

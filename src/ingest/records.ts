@@ -7,10 +7,17 @@ export type PaperRecordFields = Partial<
   Omit<PaperRecord, "source" | "document" | "format" | "role">
 >;
 
+/** Identifier and venue fields: trimmed, and left out when empty. */
+const TRIMMED_FIELDS = ["venue", "pmid", "openreview", "acl"] as const;
+
+/** List fields that are optional on a record: deduplicated, and left out when empty. */
+const OPTIONAL_LISTS = ["keywords", "section"] as const;
+
 /**
  * Create a record of `doc` with empty `authors`, `categories`, `tags` and `urls` unless given.
  * `source` is the document id: the formats read here hold one document each. Fields given as
- * `undefined` or empty strings are left out, so records carry only what the document says.
+ * `undefined` or empty strings are left out, as are empty keyword and section lists, so records
+ * carry only what the document says.
  */
 export function createPaperRecord(
   doc: SourceDocument,
@@ -46,6 +53,14 @@ export function createPaperRecord(
     if (value === undefined || value === "") continue;
     if (typeof value === "number" && !Number.isFinite(value)) continue;
     Object.assign(record, { [key]: value });
+  }
+  for (const key of TRIMMED_FIELDS) {
+    const value = fields[key]?.trim();
+    if (value) record[key] = value;
+  }
+  for (const key of OPTIONAL_LISTS) {
+    const values = fields[key]?.filter((value) => value.length > 0);
+    if (values && values.length > 0) record[key] = [...new Set(values)];
   }
   return record;
 }

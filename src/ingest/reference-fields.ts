@@ -5,19 +5,11 @@ import { findArxivIds, normalizeArxivId } from "../extract/arxiv-id.ts";
 import { findDois } from "../extract/links.ts";
 import type { DiagnosticSink } from "./diagnostic-sink.ts";
 import { createPaperRecord, type PaperRecordFields } from "./records.ts";
-import { arxivIdOfDoi, collapseWhitespace, dedupe } from "./text-utils.ts";
+import { arxivIdOfDoi, collapseWhitespace } from "./text-utils.ts";
 import type { FormatId, PaperRecord, RecordCounts } from "./types.ts";
 
 /** Record fields of a bibliography entry: the common ones plus venue, keywords and other ids. */
-export interface ReferenceFields extends PaperRecordFields {
-  venue?: string;
-  pmid?: string;
-  openreview?: string;
-  acl?: string;
-  keywords?: string[];
-}
-
-const EXTRA_FIELDS = ["venue", "pmid", "openreview", "acl"] as const;
+export type ReferenceFields = PaperRecordFields;
 
 /**
  * Create the `listed` record of the `index`-th entry (1-based) of a multi-record document: its
@@ -30,24 +22,15 @@ export function createReferenceRecord(
   index: number,
   fields: ReferenceFields,
 ): PaperRecord {
+  const keywords = (fields.keywords ?? []).map((word) => collapseWhitespace(word).normalize("NFC"));
   // Only the id of the document is read when a record is created.
   const record = createPaperRecord(
     { id: documentId, text: "", encoding: "utf-8" },
     format,
     "listed",
-    fields,
+    { ...fields, keywords },
   );
   record.source = `${documentId}#${index}`;
-  for (const key of EXTRA_FIELDS) {
-    const value = fields[key];
-    if (value) record[key] = value;
-  }
-  const keywords = dedupe(
-    (fields.keywords ?? [])
-      .map((word) => collapseWhitespace(word).normalize("NFC"))
-      .filter(Boolean),
-  );
-  if (keywords.length > 0) record.keywords = keywords;
   return record;
 }
 
