@@ -1,8 +1,9 @@
 // Synthetic graphs for the explorer's load benchmark: n nodes in 20 clustered communities, 5 edges per
 // node (most inside a community), with positions, sizes and colours, keeping the graph contract.
-// Deterministic for a seed (mulberry32), so every run draws the same graph.
+// Deterministic for a seed (the pipeline's mulberry32 generator), so every run draws the same graph.
 import type { SerializedGraph } from "graphology-types";
 import { COMMUNITY_COLORS } from "../src/graph/appearance.ts";
+import { createRng } from "../src/graph/rng.ts";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -12,18 +13,6 @@ import type {
 
 export const COMMUNITIES = 20;
 export const EDGES_PER_NODE = 5;
-
-/** mulberry32 (Tommy Ettinger's 32-bit generator): small, fast and seedable. */
-function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A graph.json object of `order` nodes and about `EDGES_PER_NODE * order` edges. */
 export function generateSyntheticGraph(
