@@ -27,6 +27,8 @@ export interface BuildConfig extends CommonConfig {
   categories: string[];
   /** Case-insensitive pattern over title and abstract that snapshot records must match; checked here. */
   match: string | undefined;
+  /** Replace an existing graph in --out even when the build read no document. */
+  force: boolean;
 }
 
 export interface RelatedConfig extends CommonConfig {
@@ -55,6 +57,8 @@ export interface StatsConfig extends CommonConfig {
   command: "stats";
   graph: string;
   json: boolean;
+  /** How many communities and central nodes are listed. */
+  top: number;
 }
 
 export interface ServeConfig extends CommonConfig {
@@ -140,6 +144,7 @@ export function resolveConfig({
             "gexf-version": { type: "string" },
             category: { type: "string", multiple: true },
             match: { type: "string" },
+            force: { type: "boolean" },
             quiet: { type: "boolean", short: "q" },
             progress: { type: "boolean" },
           },
@@ -156,6 +161,7 @@ export function resolveConfig({
           gexfVersion: parseGexfVersion(values["gexf-version"]),
           categories: parseCategories(values.category),
           match: parseMatch(values.match),
+          force: values.force ?? false,
         };
       }
       case "related": {
@@ -230,14 +236,18 @@ export function resolveConfig({
           options: {
             graph: { type: "string", short: "g" },
             json: { type: "boolean" },
+            top: { type: "string" },
             quiet: { type: "boolean", short: "q" },
           },
         });
+        const top = parseInteger("--top", values.top ?? "10");
+        if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}.`);
         return {
           command,
           ...common(values),
           graph: values.graph ?? positionals[0] ?? `${graphDir}/graph.json`,
           json: values.json ?? false,
+          top,
         };
       }
       case "serve": {
@@ -342,6 +352,7 @@ Options:
       --seed N             seed of communities and layout (default: 42)
       --gexf-version V     1.2 (default, GEXF 1.2draft) or 1.3
       --strict             exit with code 1 when any file was skipped
+      --force              replace the graph in --out even when no document could be read
       --category C         arXiv metadata snapshots only: keep records in category C (cs.CL) or under
                            it (cs.); repeat the flag or separate with commas; any match keeps a record
       --match REGEX        arXiv metadata snapshots only: keep records whose title or abstract matches
@@ -377,9 +388,10 @@ Options:
   -g, --graph FILE     graph.json to read (default: graph/graph.json)
   -o, --out PATH       output file (csv: a folder, or a prefix for -nodes.csv / -edges.csv); default: standard output
       --gexf-version V 1.2 (default) or 1.3`,
-  stats: `litgraph stats [--graph FILE] [--json]
+  stats: `litgraph stats [--graph FILE] [--json] [--top N]
 
-Prints the graph's counts by kind, its communities and its most central nodes.`,
+Prints the graph's counts by kind, its largest communities and its most central nodes
+(--top N of each, default 10; the count left out is printed).`,
   serve: `litgraph serve [input folder] [options]
 
 Rebuilds the graph when it is missing or older than the input folder (default: data/), builds the

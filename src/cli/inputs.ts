@@ -2,6 +2,7 @@
 // cannot be read (a dangling link, a fifo, a permission error) is reported rather than dropped.
 import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { UsageError } from "../errors.ts";
 import type { InputFile } from "../ingest/types.ts";
 import type { UnreadableInput } from "../pipeline/index.ts";
 import { probeSnapshot, type StreamedInput } from "./stream-snapshot.ts";
@@ -25,6 +26,25 @@ export interface CollectOptions {
   /** Absolute paths that are configuration, not documents. */
   exclude: Set<string>;
   onFile?: (count: number) => void;
+}
+
+/**
+ * Check that every path given on the command line exists (a typo is a usage error, before anything
+ * is read or written). A dangling link is left to collectInputs, which reports it.
+ */
+export async function ensureInputsExist(paths: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const given of paths) {
+    try {
+      await lstat(given);
+    } catch {
+      missing.push(given);
+    }
+  }
+  if (missing.length > 0)
+    throw new UsageError(
+      `no such file or folder: ${missing.map((file) => `"${file}"`).join(", ")}. Nothing was built.`,
+    );
 }
 
 /**

@@ -1,6 +1,6 @@
 // `litgraph build`: read files and folders, run the pipeline, write graph.json, graph.gexf and
 // report.json atomically, and print a summary.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LitgraphError } from "../../errors.ts";
@@ -8,7 +8,7 @@ import { writeGexf, writeGraphJson } from "../../export/index.ts";
 import type { IngestOutcome } from "../../ingest/types.ts";
 import { type BuildReport, buildGraph, writeReportJson } from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
-import { collectInputs, describeError } from "../inputs.ts";
+import { collectInputs, describeError, ensureInputsExist } from "../inputs.ts";
 import { createProgressReporter } from "../progress.ts";
 import { streamSnapshotFile } from "../stream-snapshot.ts";
 import { formatTable } from "../table.ts";
@@ -34,6 +34,7 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     readJson(benchmarksFile),
   ]);
 
+  await ensureInputsExist(config.inputs);
   const progress = createProgressReporter(io.stderr, config.progress && !config.quiet);
   const started = performance.now();
   const collected = await collectInputs(config.inputs, {
@@ -72,6 +73,16 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
   );
   progress.done();
 
+  if (report.summary.parsed === 0 && !config.force && (await holdsGraph(config.out))) {
+    for (const input of report.inputs) {
+      if (input.state === "skipped") io.stderr.write(`skipped ${input.file}: ${input.reason}\n`);
+    }
+    throw new LitgraphError(
+      "io",
+      `no document could be read from ${config.inputs.join(", ")}; the graph in ${config.out} was left as it was (use --force to replace it with an empty graph)`,
+    );
+  }
+
   const written = await writeOutputsAtomically(config.out, {
     "graph.json": writeGraphJson(graph),
     "graph.gexf": writeGexf(graph, { version: config.gexfVersion }),
@@ -84,6 +95,15 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     if (input.state === "skipped") io.stderr.write(`skipped ${input.file}: ${input.reason}\n`);
   }
   return config.strict && report.summary.skipped > 0 ? 1 : 0;
+}
+
+/** Whether `dir` already holds a built graph that an empty build would replace. */
+async function holdsGraph(dir: string): Promise<boolean> {
+  try {
+    return (await stat(path.join(dir, "graph.json"))).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function readJson(file: string): Promise<unknown> {

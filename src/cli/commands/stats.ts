@@ -6,7 +6,7 @@ import { loadGraph } from "../load-graph.ts";
 import { formatTable } from "../table.ts";
 import type { CommandIo } from "./build.ts";
 
-export function computeStats(graph: LitGraph) {
+export function computeStats(graph: LitGraph, top = 10) {
   const attributes = graph.getAttributes();
   const central = graph
     .mapNodes((key, a) => ({
@@ -17,7 +17,7 @@ export function computeStats(graph: LitGraph) {
       degree: graph.degree(key),
     }))
     .sort((a, b) => b.size - a.size || b.degree - a.degree || (a.key < b.key ? -1 : 1))
-    .slice(0, 10);
+    .slice(0, top);
   return {
     nodes: graph.order,
     edges: graph.size,
@@ -30,11 +30,15 @@ export function computeStats(graph: LitGraph) {
 }
 
 export async function runStats(config: StatsConfig, io: CommandIo): Promise<number> {
-  const stats = computeStats(await loadGraph(config.graph));
+  const stats = computeStats(await loadGraph(config.graph), config.top);
   if (config.json) {
     io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
     return 0;
   }
+  const communities = Object.entries(stats.communities)
+    .map(([id, c]) => ({ id: Number(id), size: c.size, label: c.label }))
+    .sort((a, b) => b.size - a.size || a.id - b.id);
+  const shown = communities.slice(0, config.top);
   const lines = [
     `${config.graph}: ${stats.nodes} nodes, ${stats.edges} edges, modularity ${stats.modularity.toFixed(3)}`,
     "",
@@ -44,8 +48,13 @@ export async function runStats(config: StatsConfig, io: CommandIo): Promise<numb
     "",
     formatTable(
       ["community", "size", "label"],
-      Object.entries(stats.communities).map(([id, c]) => [Number(id), c.size, c.label]),
+      shown.map((c) => [c.id, c.size, c.label]),
     ),
+    ...(communities.length > shown.length
+      ? [
+          `${communities.length - shown.length} smaller communities left out of ${communities.length} (--top ${config.top}).`,
+        ]
+      : []),
     "",
     formatTable(
       ["most central", "kind", "degree", "key"],
@@ -57,6 +66,8 @@ export async function runStats(config: StatsConfig, io: CommandIo): Promise<numb
       ]),
     ),
   ];
+  if (stats.nodes > stats.central.length)
+    lines.push(`${stats.nodes - stats.central.length} less central nodes left out.`);
   io.stdout.write(`${lines.join("\n")}\n`);
   return 0;
 }
