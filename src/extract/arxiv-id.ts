@@ -6,9 +6,16 @@ const NEW_STYLE = String.raw`\d{4}\.\d{4,5}`;
 const OLD_STYLE = String.raw`[a-z-]+(?:\.[A-Z]{2})?\/\d{7}`;
 const VERSION = String.raw`(?:v\d+)?`;
 
-/** An arXiv link (abs, pdf, html) or an `arXiv:` prefixed id. */
+/**
+ * A field label that names an arXiv id: `arXiv:`, `arXiv ID:`, `Paper ID:`, `论文ID：`, with the
+ * Markdown bold a page may wrap around it (`**论文ID:** 2508.03694v1`). A Paper ID only counts
+ * when its value is arXiv-shaped (the id patterns below check that).
+ */
+const ID_LABEL = String.raw`(?:arxiv|(?:arxiv|paper|论文)\s*id)\s*\**\s*[:：]\s*\**\s*`;
+
+/** An arXiv link (abs, pdf, html) or an id after an arXiv id label. */
 const ARXIV_REFERENCE = new RegExp(
-  String.raw`(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv:\s*)(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?:\.pdf)?`,
+  String.raw`(?:arxiv\.org\/(?:abs|pdf|html)\/|${ID_LABEL})(${NEW_STYLE}|${OLD_STYLE})${VERSION}(?:\.pdf)?`,
   "gi",
 );
 

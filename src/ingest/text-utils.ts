@@ -91,12 +91,31 @@ export interface FoundIdentifiers {
 export function findIdentifiers(text: string): FoundIdentifiers {
   const arxiv = findArxivIds(text);
   const dois: string[] = [];
-  for (const doi of findDois(text)) {
+  for (const found of findDois(text)) {
+    const doi = cleanDoi(found);
+    if (!doi) continue;
     const id = arxivIdOfDoi(doi);
     if (id) arxiv.push(id);
     else dois.push(doi);
   }
-  return { arxiv: dedupe(arxiv), dois, urls: findUrls(text) };
+  return { arxiv: dedupe(arxiv), dois: dedupe(dois), urls: findUrls(text) };
+}
+
+/**
+ * A DOI as found in a link, without what the publisher's site appends to it: a query, a `.pdf`
+ * suffix, a `/full`, `/abstract` or `/pdf` page and trailing punctuation
+ * (`10.1038/s41591-023-02448-8.pdf` → `10.1038/s41591-023-02448-8`).
+ */
+export function cleanDoi(doi: string): string {
+  let cleaned = doi.replace(/[?#].*$/, "");
+  for (;;) {
+    const next = cleaned
+      .replace(/[.,;:)\]}'"*_]+$/, "")
+      .replace(/\.pdf$/i, "")
+      .replace(/\/(?:full|abstract|pdf|epdf|html|fulltext)$/i, "");
+    if (next === cleaned) return cleaned;
+    cleaned = next;
+  }
 }
 
 /** The arXiv id behind an arXiv-minted DOI (`10.48550/arxiv.2311.05112` → `2311.05112`). */
