@@ -15,11 +15,16 @@ import {
 export interface SimilarEdgeOptions {
   /** How many nearest papers each paper is joined to (at most). Default 5. */
   k: number;
-  /** Cosine similarity below this makes no edge. Default 0.1. */
+  /**
+   * Cosine similarity below this makes no edge. Default 0.05: on the 28,560 papers of the real digest
+   * pages it leaves 0.3 % of them with no edge at all (0.1 left 1.4 %).
+   */
   threshold: number;
   /**
    * Terms in more than this share of the papers (and more than `commonTermMinimum` of them) are left
-   * out of the search: they weigh little and cost most of the time. Default 0.05.
+   * out of the search: they weigh little and cost most of the time. Default 0.01 and 100: on the real
+   * digest pages 0.02 took half as long again for 14 % more edges, 0.005 left three times as many
+   * papers alone.
    */
   commonTermShare: number;
   commonTermMinimum: number;
@@ -29,9 +34,9 @@ export interface SimilarEdgeOptions {
 
 export const DEFAULT_SIMILAR_EDGE_OPTIONS: SimilarEdgeOptions = {
   k: 5,
-  threshold: 0.1,
-  commonTermShare: 0.05,
-  commonTermMinimum: 200,
+  threshold: 0.05,
+  commonTermShare: 0.01,
+  commonTermMinimum: 100,
   evidenceTerms: 4,
 };
 
