@@ -22,6 +22,8 @@ export interface BuildConfig extends CommonConfig {
   benchmarks: string | undefined;
   seed: number;
   strict: boolean;
+  /** Join papers with near titles and abstracts by `similar` edges (default on; `--no-similar`). */
+  similar: boolean;
   gexfVersion: "1.2" | "1.3";
   /** arXiv categories kept from metadata snapshots (`cs.CL`, `cs.`); empty keeps all. */
   categories: string[];
@@ -141,6 +143,7 @@ export function resolveConfig({
             benchmarks: { type: "string" },
             seed: { type: "string" },
             strict: { type: "boolean" },
+            similar: { type: "boolean" },
             "gexf-version": { type: "string" },
             category: { type: "string", multiple: true },
             match: { type: "string" },
@@ -158,6 +161,7 @@ export function resolveConfig({
           benchmarks: values.benchmarks ?? env.LITGRAPH_BENCHMARKS,
           seed: parseInteger("--seed", values.seed ?? env.LITGRAPH_SEED ?? "42"),
           strict: values.strict ?? false,
+          similar: values.similar ?? true,
           gexfVersion: parseGexfVersion(values["gexf-version"]),
           categories: parseCategories(values.category),
           match: parseMatch(values.match),
@@ -353,6 +357,7 @@ Options:
       --gexf-version V     1.2 (default, GEXF 1.2draft) or 1.3
       --strict             exit with code 1 when any file was skipped
       --force              replace the graph in --out even when no document could be read
+      --no-similar         no similar edges between papers with near titles and abstracts
       --category C         arXiv metadata snapshots only: keep records in category C (cs.CL) or under
                            it (cs.); repeat the flag or separate with commas; any match keeps a record
       --match REGEX        arXiv metadata snapshots only: keep records whose title or abstract matches

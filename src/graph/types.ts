@@ -6,7 +6,10 @@ import type { Evidence } from "../extract/types.ts";
 /** `collection`: a curated list (an awesome-list README) that `lists` papers. */
 export type NodeKind = "paper" | "survey" | "topic" | "benchmark" | "collection";
 
-/** `broader` joins a topic to its parent topic in the taxonomy (SKOS's word for it). */
+/**
+ * `broader` joins a topic to its parent topic in the taxonomy (SKOS's word for it); `similar` joins
+ * a paper to the papers whose titles and abstracts are nearest to its own.
+ */
 export type EdgeKind =
   | "related"
   | "covers"
@@ -14,7 +17,8 @@ export type EdgeKind =
   | "introduces"
   | "lists"
   | "broader"
-  | "companion";
+  | "companion"
+  | "similar";
 
 export interface NodeAttributes {
   kind: NodeKind;

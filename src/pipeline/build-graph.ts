@@ -12,6 +12,7 @@ import {
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
 import type { IngestOutcome, InputFile } from "../ingest/types.ts";
+import { addSimilarEdges, type SimilarEdgeOptions } from "../related/similar-edges.ts";
 import { resolvePapers } from "../resolve/index.ts";
 import type { DocumentExtraction, ResolveOptions } from "../resolve/types.ts";
 import { type BuildReport, countByKind, type InputReport } from "./report.ts";
@@ -61,6 +62,8 @@ export interface BuildInput {
 export interface BuildOptions {
   resolve: Partial<ResolveOptions>;
   analyse: Partial<AnalyseOptions>;
+  /** `similar` edges between papers with near texts (on by default); `false` leaves them out. */
+  similar: Partial<SimilarEdgeOptions> | false;
   onProgress: (event: ProgressEvent) => void;
 }
 
@@ -120,6 +123,8 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
     builtFrom,
     collections: listCollections(documents, resolved.recordKeys),
   });
+
+  if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
 
   analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
 

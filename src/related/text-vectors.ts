@@ -138,7 +138,9 @@ export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = {
  * One language space in compressed rows: the unit-length vectors of the papers (`docStart[d]` …
  * `docStart[d + 1]` in `docTerms` / `docWeights`) and the postings of each term (`postingStart[t]` …).
  */
-interface TextSpace {
+export interface TextSpace {
+  /** The term of each term id (a Han term as its number, see `scanTerms`). */
+  terms: Array<string | number>;
   docStart: Int32Array;
   docTerms: Int32Array;
   docWeights: Float32Array;
@@ -206,13 +208,16 @@ export function createTextIndex(
     if (english.size > 0 && chinese.size === 0) monolingual[0] += 1;
     if (chinese.size > 0 && english.size === 0) monolingual[1] += 1;
   });
+  const spaces = [0, 1].map((space) => {
+    const vocabulary = vocabularies[space] as Map<string | number, number>;
+    const built = buildSpace(counts[space] as Array<Map<number, number>>, vocabulary.size, options);
+    built.terms = [...vocabulary.keys()];
+    return built;
+  });
   return {
     size: papers.length,
     monolingual,
-    spaces: [
-      buildSpace(counts[0], vocabularies[0]?.size ?? 0, options),
-      buildSpace(counts[1], vocabularies[1]?.size ?? 0, options),
-    ],
+    spaces: [spaces[0] as TextSpace, spaces[1] as TextSpace],
     options,
   };
 }
@@ -269,7 +274,13 @@ function buildSpace(
       filled[id] = slot + 1;
     }
   }
-  return { docStart, docTerms, docWeights, postingStart, postingDocs, postingWeights };
+  return { terms: [], docStart, docTerms, docWeights, postingStart, postingDocs, postingWeights };
+}
+
+/** The readable text of term `id` of `space`. */
+export function termText(index: TextIndex, space: LanguageSpace, id: number): string {
+  const term = index.spaces[space].terms[id];
+  return term === undefined ? "" : termToString(term);
 }
 
 /** Dot products of paper `doc`'s vector (times `scale`) with every paper's in `space`, into `into`. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { writeGexf, writeGraphJson } from "../../src/export/index.ts";
 import type { LitGraph } from "../../src/graph/types.ts";
 import { type BuildResult, buildGraph } from "../../src/pipeline/index.ts";
+import { SIMILAR_EVIDENCE_SOURCE } from "../../src/related/similar-edges.ts";
 import { readDataJson, readSeedFiles, seedId } from "../_seeds.ts";
 
 function build(): BuildResult {
@@ -144,7 +145,12 @@ describe("the seeds built into a graph", () => {
   });
 
   it("gives every edge evidence naming a source document and words from it", () => {
-    const sources = new Set([...readSeedFiles().map((f) => f.id), "taxonomy"]);
+    // `similar` edges are derived from the papers' own texts, and say so as their source.
+    const sources = new Set([
+      ...readSeedFiles().map((f) => f.id),
+      "taxonomy",
+      SIMILAR_EVIDENCE_SOURCE,
+    ]);
     graph.forEachEdge((edge, attributes) => {
       expect(attributes.evidence.length, edge).toBeGreaterThan(0);
       for (const item of attributes.evidence) {

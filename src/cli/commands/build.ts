@@ -69,7 +69,11 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       benchmarksFile: path.relative(process.cwd(), benchmarksFile),
       unreadable: collected.unreadable,
     },
-    { analyse: { seed: config.seed }, onProgress: (event) => progress.update(event) },
+    {
+      analyse: { seed: config.seed },
+      ...(config.similar ? {} : { similar: false as const }),
+      onProgress: (event) => progress.update(event),
+    },
   );
   progress.done();
 
