@@ -3,7 +3,7 @@
 import { LitgraphError } from "../errors.ts";
 import { isWordPhrase, normalizePhrase } from "./phrase-matcher.ts";
 import { isAcronym } from "./topics.ts";
-import type { BenchmarkDefinition, Taxonomy, TopicDefinition } from "./types.ts";
+import type { BenchmarkDefinition, DomainDefinition, Taxonomy, TopicDefinition } from "./types.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -42,6 +42,7 @@ export function parseTaxonomy(json: unknown, file: string): Taxonomy {
       throw createInvalidError(file, `${at}: "label" must be a non-empty string`);
     const labelZh = readText(entry.labelZh, file, at, "labelZh");
     const parent = readText(entry.parent, file, at, "parent");
+    const domain = readText(entry.domain, file, at, "domain");
     const aliases = readPhrases(entry.aliases, file, at, "aliases", true);
     for (const alias of aliases) {
       if (CJK.test(alias)) {
@@ -66,10 +67,20 @@ export function parseTaxonomy(json: unknown, file: string): Taxonomy {
     if (labelZh !== undefined) topic.labelZh = labelZh;
     if (parent !== undefined) topic.parent = parent;
     if (excludes.length > 0) topic.excludes = excludes;
+    if (domain !== undefined) topic.domain = domain;
     topics.push(topic);
   });
   checkHierarchy(topics, file);
-  return { topics };
+  const domains = parseDomains(json.domains, file);
+  for (const topic of topics) {
+    if (topic.domain !== undefined && !domains.some((d) => d.id === topic.domain)) {
+      throw createInvalidError(
+        file,
+        `topic "${topic.id}": domain "${topic.domain}" is not in "domains"`,
+      );
+    }
+  }
+  return domains.length > 0 ? { topics, domains } : { topics };
 }
 
 /**
@@ -116,6 +127,23 @@ export function parseBenchmarkGazetteer(json: unknown, file: string): BenchmarkD
       throw createInvalidError(file, `${at}: "language" must be "en", "zh" or "multi"`);
     }
     return definition;
+  });
+}
+
+/** `domains`: `[{ "id": "medicine", "terms": ["medical", "patient", "临床", …] }]`, optional. */
+function parseDomains(json: unknown, file: string): DomainDefinition[] {
+  if (json === undefined) return [];
+  if (!Array.isArray(json)) throw createInvalidError(file, '"domains" must be an array');
+  return json.map((entry: unknown, index: number) => {
+    const where = `domain ${index}`;
+    if (!isObject(entry) || typeof entry.id !== "string" || !SLUG.test(entry.id)) {
+      throw createInvalidError(file, `${where}: expected { "id": a slug, "terms": [...] }`);
+    }
+    const terms = readPhrases(entry.terms, file, `${where} ("${entry.id}")`, "terms", false);
+    if (terms.length === 0) {
+      throw createInvalidError(file, `${where} ("${entry.id}"): "terms" must not be empty`);
+    }
+    return { id: entry.id, terms };
   });
 }
 

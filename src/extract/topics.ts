@@ -17,6 +17,10 @@ interface TopicHit {
 /** A taxonomy ready for matching. */
 export interface CompiledTaxonomy {
   readonly matcher: PhraseMatcher<TopicHit>;
+  /** The terms of every domain, matched to tell which fields a paper's own text is about. */
+  readonly domainMatcher: PhraseMatcher<string>;
+  /** Topic id → the domain it needs evidence of. */
+  readonly domainOf: ReadonlyMap<string, string>;
 }
 
 /** One text of a record to search, and how its evidence is cut and judged. */
@@ -53,7 +57,24 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       specs.push({ phrase, value: exclude, caseSensitive: false, plural: true });
     }
   }
-  const compiled = { matcher: createPhraseMatcher(specs) };
+  const domainSpecs: PhraseSpec<string>[] = [];
+  for (const domain of taxonomy.domains ?? []) {
+    for (const term of domain.terms) {
+      domainSpecs.push({
+        phrase: term,
+        value: domain.id,
+        caseSensitive: isAcronym(term),
+        plural: true,
+      });
+    }
+  }
+  const domainOf = new Map<string, string>();
+  for (const topic of taxonomy.topics) if (topic.domain) domainOf.set(topic.id, topic.domain);
+  const compiled = {
+    matcher: createPhraseMatcher(specs),
+    domainMatcher: createPhraseMatcher(domainSpecs),
+    domainOf,
+  };
   COMPILED.set(taxonomy, compiled);
   return compiled;
 }
@@ -71,7 +92,8 @@ export function isAcronym(alias: string): boolean {
  * A child topic does not add its parent: the graph carries the hierarchy.
  */
 export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMention[] {
-  const { matcher } = compileTaxonomy(taxonomy);
+  const { matcher, domainMatcher, domainOf } = compileTaxonomy(taxonomy);
+  const domains = domainOf.size > 0 ? findDomains(record, domainMatcher) : new Set<string>();
   const found = new Map<string, TopicMention>();
   // A denied mention in the paper's own prose ("unlike RAG pipelines, …") is weak evidence: it
   // counts only when nothing better names the topic.
@@ -83,6 +105,8 @@ export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMentio
     for (const hit of hits) {
       const { topic, exclude } = hit.value;
       if (exclude || found.has(topic)) continue;
+      const domain = domainOf.get(topic);
+      if (domain !== undefined && !domains.has(domain)) continue;
       const inExclusion = excluded.some(
         (other) => other.value.topic === topic && other.start <= hit.start && other.end >= hit.end,
       );
@@ -102,6 +126,28 @@ export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMentio
   }
   for (const [topic, mention] of denied) if (!found.has(topic)) found.set(topic, mention);
   return [...found.values()];
+}
+
+/**
+ * The domains the paper's own words (titles, abstracts, summary, author keywords, tags, the list
+ * sections it is filed under) are about. A site's category labels and reasons count only for a record
+ * that has no title or abstract of its own.
+ */
+export function findDomains(
+  record: PaperRecord,
+  domainMatcher: PhraseMatcher<string>,
+): Set<string> {
+  const domains = new Set<string>();
+  const own = listProseFields(record).map(({ text }) => text);
+  const texts = [...own, ...(record.keywords ?? []), ...record.tags, ...(record.section ?? [])];
+  // A record with no words of its own (a bare category entry) is judged by what it has.
+  if (own.length === 0) {
+    for (const category of record.categories) texts.push(category.label, category.reason ?? "");
+  }
+  for (const text of texts) {
+    for (const hit of matchPhrases(domainMatcher, text)) domains.add(hit.value);
+  }
+  return domains;
 }
 
 function listTopicTexts(record: PaperRecord): TopicText[] {

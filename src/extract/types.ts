@@ -64,10 +64,25 @@ export interface TopicDefinition {
    * for `agents`, `序列对齐` for `alignment`). Matched like the aliases.
    */
   excludes?: string[];
+  /**
+   * The field this topic belongs to (an id of `Taxonomy.domains`, e.g. `medicine`). A domain topic is
+   * assigned only when the paper's own text (title, abstract, keywords) has a term of that domain;
+   * topics without a domain are true in any field.
+   */
+  domain?: string;
+}
+
+/** A field and the words that show a paper is about it (`medical`, `patient`, `临床`, …). */
+export interface DomainDefinition {
+  id: string;
+  /** Matched like topic aliases: English words ignoring case (acronyms by case), Chinese as substrings. */
+  terms: string[];
 }
 
 export interface Taxonomy {
   topics: TopicDefinition[];
+  /** Fields that domain topics need evidence of. Default none. */
+  domains?: DomainDefinition[];
 }
 
 /** A known benchmark (data/benchmarks.json). */

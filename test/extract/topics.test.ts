@@ -243,7 +243,7 @@ const NEGATION_ROWS: Row[] = [
       categories: [
         {
           label: "LLM应用",
-          reason: "The paper is about report generation, not multimodal models.",
+          reason: "The paper is about radiology report generation, not multimodal models.",
         },
       ],
     },
@@ -365,5 +365,37 @@ describe("findTopics on keywords and list sections", () => {
       "radiology",
       "Imaging › Radiology",
     ]);
+  });
+});
+
+describe("domain topics need evidence of their field in the paper's own text", () => {
+  it("gives no medical topic to a paper on chain-of-thought in general", () => {
+    const topics = topicsOf({
+      title: "Chain-of-Thought Prompting Elicits Reasoning",
+      abstract: "We show that chain-of-thought prompting improves complex reasoning on arithmetic.",
+    });
+    expect(topics).not.toContain("clinical-reasoning");
+  });
+  it("gives clinical reasoning to a paper on chain-of-thought for patients' cases", () => {
+    const topics = topicsOf({
+      title: "Chain-of-thought for diagnosis",
+      abstract: "We apply chain-of-thought prompting to patient case reports.",
+    });
+    expect(topics).toContain("clinical-reasoning");
+  });
+  it("does not read an X-ray astronomy paper as radiology", () => {
+    const topics = topicsOf({
+      title: "X光 observations of a stellar flare",
+      abstract: "We observe a star.",
+    });
+    expect(topics).not.toContain("radiology");
+  });
+  it("does not take the word Chinese or BERT as a medical topic", () => {
+    const topics = topicsOf({
+      title: "A Chinese BERT for hate speech",
+      abstract: "We detect hate speech.",
+    });
+    expect(topics).not.toContain("chinese-medical");
+    expect(topics).not.toContain("biomedical-nlp");
   });
 });
