@@ -24,3 +24,20 @@ export function createDiagnostic(
     ? { file, severity, code, message }
     : { file, line, severity, code, message };
 }
+
+/**
+ * A file name or message made safe to print on a terminal: control characters (escape sequences,
+ * newlines that would fake a log line, bidi overrides) are shown as `\xNN` / `\u{NNNN}` escapes.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return code < 0x100
+        ? `\\x${code.toString(16).padStart(2, "0")}`
+        : `\\u{${code.toString(16)}}`;
+    },
+  );
+}

@@ -47,11 +47,11 @@ export function tokenizeForIndex(text: string): string[] {
   const tokens: string[] = [];
   for (const word of text.toLowerCase().match(WORD) ?? []) {
     tokens.push(word);
-    if (/[-.]/.test(word)) tokens.push(...word.split(/[-.]/).filter(Boolean));
+    if (/[-.]/.test(word)) for (const part of word.split(/[-.]/)) if (part) tokens.push(part);
   }
   for (const run of text.match(CJK_RUN) ?? []) {
     const chars = [...run];
-    tokens.push(...chars);
+    for (const char of chars) tokens.push(char);
     for (let i = 0; i + 1 < chars.length; i += 1) tokens.push(`${chars[i]}${chars[i + 1]}`);
   }
   return tokens;

@@ -372,7 +372,8 @@ function collectLinks(graph: LitGraph, key: string): Link[] {
       links.set(other, link);
     }
     if (!link.kinds.includes(attributes.kind)) link.kinds.push(attributes.kind);
-    if (Array.isArray(attributes.evidence)) link.evidence.push(...attributes.evidence);
+    if (Array.isArray(attributes.evidence))
+      for (const item of attributes.evidence) link.evidence.push(item);
     if (typeof attributes.score === "number") link.score = attributes.score;
   });
   return [...links.values()].sort(compareLabels);

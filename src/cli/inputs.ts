@@ -1,6 +1,6 @@
 // Turning command-line paths into InputFiles: folders are walked in sorted order, and every entry that
 // cannot be read (a dangling link, a fifo, a permission error) is reported rather than dropped.
-import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import type { InputFile } from "../ingest/types.ts";
@@ -56,6 +56,7 @@ export async function collectInputs(
   options: CollectOptions,
 ): Promise<CollectedInputs> {
   const result: CollectedInputs = { files: [], streamed: [], unreadable: [], excluded: [] };
+  const seenRoots = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(given);
     let info: Awaited<ReturnType<typeof stat>>;
@@ -70,7 +71,12 @@ export async function collectInputs(
       continue;
     }
     if (info.isDirectory()) {
-      await walk(absolute, absolute, result, options);
+      const visited = new Set<string>();
+      const real = await realpath(absolute).catch(() => absolute);
+      if (seenRoots.has(real)) continue;
+      seenRoots.add(real);
+      visited.add(real);
+      await walk(absolute, absolute, result, options, visited);
     } else {
       await readOne(absolute, path.basename(absolute), result, options);
     }
@@ -83,6 +89,7 @@ async function walk(
   dir: string,
   result: CollectedInputs,
   options: CollectOptions,
+  visited: Set<string>,
 ): Promise<void> {
   let entries: string[];
   try {
@@ -115,8 +122,31 @@ async function walk(
       });
       continue;
     }
-    if (info.isDirectory()) await walk(root, absolute, result, options);
-    else await readOne(absolute, id, result, options);
+    if (info.isDirectory()) {
+      // A linked folder is entered once: a link back to an ancestor (or to a folder already walked)
+      // would otherwise walk the same files again, or forever.
+      let real: string;
+      try {
+        real = await realpath(absolute);
+      } catch (error) {
+        result.unreadable.push({
+          file: `${id}/`,
+          reason: `cannot open: ${describeError(error)}`,
+          code: "unreadable",
+        });
+        continue;
+      }
+      if (visited.has(real)) {
+        result.unreadable.push({
+          file: `${id}/`,
+          reason: "link to a folder already read (a symbolic-link loop), not read again",
+          code: "link-loop",
+        });
+        continue;
+      }
+      visited.add(real);
+      await walk(root, absolute, result, options, visited);
+    } else await readOne(absolute, id, result, options);
   }
 }
 

@@ -1,6 +1,7 @@
 // The litgraph command: parse the command line, run one command, print every error, set the exit code.
 // Exit codes: 0 ok, 1 files skipped under --strict or a failed command, 2 usage error.
 import { readFileSync } from "node:fs";
+import { escapeForTerminal } from "../diagnostics.ts";
 import { LitgraphError, UsageError } from "../errors.ts";
 import { runBuild } from "./commands/build.ts";
 import { runExport } from "./commands/export.ts";
@@ -49,11 +50,11 @@ export async function main(
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`litgraph: ${error.message}\n`);
+      io.stderr.write(`litgraph: ${escapeForTerminal(error.message)}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof LitgraphError) {
-      io.stderr.write(`litgraph: ${error.message}\n`);
+      io.stderr.write(`litgraph: ${escapeForTerminal(error.message)}\n`);
       return error.code === "invalid-options" ? EXIT_USAGE : EXIT_FAILED;
     }
     io.stderr.write(

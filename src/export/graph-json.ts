@@ -110,14 +110,14 @@ function findProblems(data: unknown): string[] {
   }
   if (Array.isArray(data.nodes)) {
     data.nodes.forEach((node, index) => {
-      problems.push(...findElementProblems(node, index, "node", NODE_CHECKS));
+      for (const p of findElementProblems(node, index, "node", NODE_CHECKS)) problems.push(p);
     });
   } else {
     problems.push("there is no node list");
   }
   if (Array.isArray(data.edges)) {
     data.edges.forEach((edge, index) => {
-      problems.push(...findElementProblems(edge, index, "edge", EDGE_CHECKS));
+      for (const p of findElementProblems(edge, index, "edge", EDGE_CHECKS)) problems.push(p);
       if (isRecord(edge) && (!isString(edge.source) || !isString(edge.target))) {
         problems.push(`edge ${describeElement(edge, index)} has no source or target`);
       }

@@ -166,7 +166,7 @@ export function findBenchmarks(
       }
     }
     found.sort((a, b) => a.start - b.start);
-    occurrences.push(...found);
+    for (const occurrence of found) occurrences.push(occurrence);
   }
   return collectMentions(record.source, occurrences);
 }

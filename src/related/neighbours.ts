@@ -135,7 +135,7 @@ function collectAncestors(start: number, parents: ReadonlyMap<number, Set<number
     const next = stack.pop() as number;
     if (next === start || found.has(next)) continue;
     found.add(next);
-    stack.push(...(parents.get(next) ?? []));
+    for (const parent of parents.get(next) ?? []) stack.push(parent);
   }
   return [...found].sort((a, b) => a - b);
 }

@@ -70,7 +70,7 @@ export function resolvePapers(
   const offsets: number[] = [];
   for (const doc of documents) {
     offsets.push(papers.length);
-    papers.push(...doc.papers);
+    for (const paper of doc.papers) papers.push(paper);
   }
 
   const components = new Components(

@@ -3,6 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
 import { writeGexf, writeGraphJson } from "../../export/index.ts";
 import type { IngestOutcome } from "../../ingest/types.ts";
@@ -96,7 +97,10 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
 
   if (!config.quiet) io.stdout.write(`${formatBuildSummary(report, written, seconds)}\n`);
   for (const input of report.inputs) {
-    if (input.state === "skipped") io.stderr.write(`skipped ${input.file}: ${input.reason}\n`);
+    if (input.state === "skipped")
+      io.stderr.write(
+        `skipped ${escapeForTerminal(input.file)}: ${escapeForTerminal(input.reason ?? "")}\n`,
+      );
   }
   return config.strict && report.summary.skipped > 0 ? 1 : 0;
 }
