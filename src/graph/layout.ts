@@ -1,14 +1,14 @@
-// Layout: seeded initial positions, then ForceAtlas2 (Jacomy et al. 2014) and noverlap, with iteration
+// Layout: seeded initial positions, then ForceAtlas2 (Jacomy et al. 2014) and overlap removal (overlap.ts), with iteration
 // counts scaled to the graph so that a 10k-node build stays in seconds rather than minutes.
 import forceAtlas2 from "graphology-layout-forceatlas2";
-import noverlap from "graphology-layout-noverlap";
 import { round } from "./appearance.ts";
+import { type OverlapNode, removeOverlaps } from "./overlap.ts";
 import type { LitGraph } from "./types.ts";
 
 export interface LayoutOptions {
   /** ForceAtlas2 iterations; `auto` picks them from the graph's order (see inferLayoutIterations). */
   iterations: number | "auto";
-  /** noverlap iterations after ForceAtlas2. Default 50. */
+  /** Overlap-removal passes after ForceAtlas2 (see overlap.ts). Default 50. */
   noverlapIterations: number;
 }
 
@@ -56,9 +56,15 @@ export function assignLayout(
     });
   }
   if (options.noverlapIterations > 0) {
-    noverlap.assign(graph, {
-      maxIterations: options.noverlapIterations,
-      settings: { margin: 2, ratio: 1.2 },
+    const ids = graph.nodes();
+    const points: OverlapNode[] = ids.map((id) => {
+      const a = graph.getNodeAttributes(id);
+      return { x: a.x, y: a.y, size: a.size };
+    });
+    removeOverlaps(points, { maxIterations: options.noverlapIterations, margin: 2, ratio: 1.2 });
+    ids.forEach((id, i) => {
+      const p = points[i] as OverlapNode;
+      graph.mergeNodeAttributes(id, { x: p.x, y: p.y });
     });
   }
   graph.forEachNode((node, attributes) => {
