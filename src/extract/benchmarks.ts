@@ -61,6 +61,8 @@ const EVALUATED_ON_ZH_BEFORE = new RegExp(
 );
 const EVALUATED_ON_ZH_AFTER =
   /^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?(?:评测|评估|测试|实验|验证|表现|取得)/;
+const CONTEXT_CUE =
+  /benchmark|dataset|data set|test set|evaluat|leaderboard|accuracy|score|pass@|基准|数据集|评测|评估|测试集|准确率/i;
 const ANY_CUE = /benchmark|dataset|data set|test set|evaluat|assess|基准|数据集|评测|评估|测试集/i;
 
 // ── Relation ──────────────────────────────────────────────────────────────────────────────────
@@ -116,7 +118,11 @@ export function compileGazetteer(gazetteer: readonly BenchmarkDefinition[]): Com
   const byCompactName = new Map<string, BenchmarkDefinition>();
   for (const definition of gazetteer) {
     for (const phrase of [definition.name, ...definition.aliases]) {
-      const caseSensitive = !/[a-z]/.test(phrase) || !isWordPhrase(phrase);
+      const caseSensitive =
+        definition.caseSensitive === true ||
+        definition.needsContext === true ||
+        !/[a-z]/.test(phrase) ||
+        !isWordPhrase(phrase);
       specs.push({ phrase, value: definition, caseSensitive, plural: false });
       const compact = compactSlug(phrase);
       if (compact && !byCompactName.has(compact)) byCompactName.set(compact, definition);
@@ -213,7 +219,7 @@ function createKnownOccurrence(
     text,
     start,
     end,
-    qualifies: true,
+    qualifies: definition.needsContext !== true || hasBenchmarkContext(field, text, start, end),
     introduces: field !== "tag" && isIntroduced(field, text, start, end),
   };
 }
@@ -238,6 +244,24 @@ function createDiscoveredOccurrence(
     qualifies: field !== "tag" && isCalledBenchmark(name, field, text, start, end),
     introduces,
   };
+}
+
+/**
+ * For an ambiguous short name (`ARC`, `MATH`): the sentence speaks of benchmarks or evaluation, or the
+ * name is in a list ("MMLU, ARC and GSM8K").
+ */
+function hasBenchmarkContext(
+  field: SearchField,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  if (field === "tag") return false;
+  const [from, to] = findSentenceBounds(text, start, end);
+  if (CONTEXT_CUE.test(text.slice(from, to))) return true;
+  const before = text.slice(Math.max(from, start - 3), start);
+  const after = text.slice(end, Math.min(to, end + 3));
+  return /[,、，]\s*$/.test(before) || /^\s*[,、，]/.test(after);
 }
 
 /** A `…QA` name needs a lower-case letter: all-capital `MCQA`, `VQA`, `LFQA` name tasks, not datasets. */

@@ -84,8 +84,8 @@ export function parseTaxonomy(json: unknown, file: string): Taxonomy {
 }
 
 /**
- * Check a parsed `benchmarks.json`: an array of `{ slug, name, aliases?, modality?, language?, task? }`
- * with unique slugs, names and aliases made of words (no name shared by two entries), and `language`
+ * Check a parsed `benchmarks.json`: an array of `{ slug, name, aliases?, modality?, language?, task?,
+ * caseSensitive?, needsContext? }` with unique slugs, names and aliases made of words (no name shared by two entries), and `language`
  * one of `en`, `zh`, `multi` when given.
  * @throws LitgraphError `invalid-options` naming `file` and the bad entry.
  */
@@ -108,6 +108,8 @@ export function parseBenchmarkGazetteer(json: unknown, file: string): BenchmarkD
     if (name === undefined)
       throw createInvalidError(file, `${at}: "name" must be a non-empty string`);
     const aliases = readPhrases(entry.aliases, file, at, "aliases", false);
+    const caseSensitive = readFlag(entry.caseSensitive, file, at, "caseSensitive");
+    const needsContext = readFlag(entry.needsContext, file, at, "needsContext");
     for (const phrase of [name, ...aliases]) {
       if (!isWordPhrase(phrase) && !CJK.test(phrase)) {
         throw createInvalidError(
@@ -115,10 +117,12 @@ export function parseBenchmarkGazetteer(json: unknown, file: string): BenchmarkD
           `${at}: "${phrase}" must be words of letters and digits joined by spaces or hyphens`,
         );
       }
-      const caseSensitive = !/[a-z]/.test(phrase);
-      claimAlias(nameOwners, normalizePhrase(phrase, caseSensitive), slug, file, at);
+      const exact = caseSensitive || needsContext || !/[a-z]/.test(phrase);
+      claimAlias(nameOwners, normalizePhrase(phrase, exact), slug, file, at);
     }
     const definition: BenchmarkDefinition = { slug, name, aliases };
+    if (caseSensitive) definition.caseSensitive = true;
+    if (needsContext) definition.needsContext = true;
     for (const key of ["modality", "language", "task"] as const) {
       const value = readText(entry[key], file, at, key);
       if (value !== undefined) definition[key] = value;
@@ -187,6 +191,13 @@ function claimAlias(
     throw createInvalidError(file, `${at}: "${key}" is already an alias of "${previous}"`);
   }
   owners.set(key, owner);
+}
+
+function readFlag(value: unknown, file: string, at: string, key: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== "boolean")
+    throw createInvalidError(file, `${at}: "${key}" must be true or false`);
+  return value;
 }
 
 function readText(value: unknown, file: string, at: string, key: string): string | undefined {

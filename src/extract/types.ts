@@ -93,6 +93,13 @@ export interface BenchmarkDefinition {
   modality?: string;
   language?: string;
   task?: string;
+  /** Match the name and aliases in exact letter case only (`Natural Questions`, `QuALITY`). */
+  caseSensitive?: boolean;
+  /**
+   * A short name that is also an ordinary word or acronym (`ARC`, `MATH`, `Spider`): it counts only
+   * in exact case and where the sentence speaks of benchmarks, evaluation or other benchmarks.
+   */
+  needsContext?: boolean;
 }
 
 /** What extract reads the text with: the taxonomy and the benchmark gazetteer. */

@@ -44,7 +44,22 @@ const GAZETTEER_ROWS: Row[] = [
   {
     name: "MMLU-Pro is another name than MMLU",
     fields: { abstract: "We also try MMLU-Pro." },
+    expected: [ev("mmlu-pro")],
+  },
+  {
+    name: "an ambiguous short name counts where the sentence speaks of evaluation",
+    fields: { abstract: "Accuracy on ARC and MATH improves over the baseline." },
+    expected: [ev("arc"), ev("math")],
+  },
+  {
+    name: "an ambiguous short name without benchmark context is an ordinary word",
+    fields: { abstract: "The MATH department built an ARC welder. Students like math and arcs." },
     expected: [],
+  },
+  {
+    name: "a case-sensitive name does not match in lower case",
+    fields: { abstract: "We answer natural questions from users; Natural Questions is harder." },
+    expected: [ev("natural-questions")],
   },
   {
     name: "CMB as written",
