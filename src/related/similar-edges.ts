@@ -7,7 +7,8 @@ import {
   CHINESE,
   createTextIndex,
   ENGLISH,
-  type LanguageSpace,
+  hasSpace,
+  meanCosine,
   type TextIndex,
   termText,
 } from "./text-vectors.ts";
@@ -51,9 +52,6 @@ export interface Neighbour {
 
 const isPaperLike = (attributes: NodeAttributes) =>
   attributes.kind === "paper" || attributes.kind === "survey";
-
-const hasSpace = (index: TextIndex, space: LanguageSpace, doc: number) =>
-  (index.spaces[space].docStart[doc + 1] as number) > (index.spaces[space].docStart[doc] as number);
 
 /**
  * Per paper, its best `k` neighbours with similarity ≥ `threshold`, best first, ties broken by
@@ -151,17 +149,10 @@ export function nearestPapers(
       }
     }
     for (const other of touched) {
-      let sum = 0;
-      let shared = 0;
-      for (const space of [ENGLISH, CHINESE] as const) {
-        if (mine[space] && hasSpace(index, space, other)) {
-          sum += dots[space][other] as number;
-          shared += 1;
-        }
-        dots[space][other] = 0;
-      }
+      const score = meanCosine(index, mine, dots, other);
+      dots[ENGLISH][other] = 0;
+      dots[CHINESE][other] = 0;
       seen[other] = 0;
-      const score = shared > 0 ? sum / shared : 0;
       if (score < options.threshold) continue;
       offer(doc, other, score);
       offer(other, doc, score);

@@ -309,8 +309,30 @@ function accumulate(
   }
 }
 
-const hasSpace = (index: TextIndex, space: LanguageSpace, doc: number) =>
+/** Whether paper `doc` has text in the language `space`. */
+export const hasSpace = (index: TextIndex, space: LanguageSpace, doc: number) =>
   (index.spaces[space].docStart[doc + 1] as number) > (index.spaces[space].docStart[doc] as number);
+
+/**
+ * The mean of the per-language dot products in `dots` of a paper with text in the languages `mine` and
+ * paper `other`, over the languages both have text in (0 when they share none).
+ */
+export function meanCosine(
+  index: TextIndex,
+  mine: readonly [boolean, boolean],
+  dots: readonly [Float64Array, Float64Array],
+  other: number,
+): number {
+  let sum = 0;
+  let shared = 0;
+  for (const space of [ENGLISH, CHINESE] as const) {
+    if (mine[space] && hasSpace(index, space, other)) {
+      sum += dots[space][other] as number;
+      shared += 1;
+    }
+  }
+  return shared > 0 ? sum / shared : 0;
+}
 
 /**
  * Cosine similarities of paper `doc` to every other paper that shares a term with it. Two papers with
@@ -330,17 +352,7 @@ export function computeTextSimilarities(index: TextIndex, doc: number): TextSimi
     if (!mine[space]) continue;
     accumulate(index.spaces[space], doc, 1, dots[space], touched, seen);
   }
-  for (const other of touched) {
-    let sum = 0;
-    let shared = 0;
-    for (const space of [ENGLISH, CHINESE] as const) {
-      if (mine[space] && hasSpace(index, space, other)) {
-        sum += dots[space][other] as number;
-        shared += 1;
-      }
-    }
-    values[other] = shared > 0 ? sum / shared : 0;
-  }
+  for (const other of touched) values[other] = meanCosine(index, mine, dots, other);
   values[doc] = 0;
   const from = mine[ENGLISH] ? ENGLISH : CHINESE;
   // Only worth it when some paper has text in the other language alone.
