@@ -106,6 +106,12 @@ function listPages(dir: string): string[] {
   return keyed.map(({ page }) => page);
 }
 
+/** A path relative to the working folder when it is below it, absolute otherwise. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") ? relative : file;
+}
+
 const files: InputFile[] = [];
 const texts = new Map<string, string>();
 function addFile(id: string, file: string): boolean {
@@ -116,14 +122,15 @@ function addFile(id: string, file: string): boolean {
     texts.set(id, bytes.toString("utf8"));
     return true;
   } catch {
-    problems.push(`missing ${path.relative(process.cwd(), file) || file}: skipped`);
+    problems.push(`missing ${displayPath(file)}: skipped`);
     return false;
   }
 }
 
 const corpusIds = new Set<string>();
 let corpusTotal = 0;
-if (existsSync(CORPUS_DIR) && statSync(CORPUS_DIR).isDirectory()) {
+const corpusPresent = existsSync(CORPUS_DIR) && statSync(CORPUS_DIR).isDirectory();
+if (corpusPresent) {
   const pages = listPages(CORPUS_DIR);
   corpusTotal = pages.length;
   for (const page of sampleEvenly(pages, Math.min(PAGES, pages.length))) {
@@ -132,7 +139,7 @@ if (existsSync(CORPUS_DIR) && statSync(CORPUS_DIR).isDirectory()) {
   }
 } else {
   problems.push(
-    `missing ${CORPUS_DIR} (unpack ../shared/real/digest-zh/hf-llm-digests.tar.gz there): corpus figures skipped`,
+    `missing ${CORPUS_DIR} (unpack ../shared/real/digest-zh/hf-llm-digests.tar.gz there): its gold pages and the map figures skipped`,
   );
 }
 const sampleSize = corpusIds.size;
@@ -142,6 +149,7 @@ const goldDocuments = new Map<GoldSet, Map<GoldPaper, string>>();
 for (const set of goldSets) {
   const documents = new Map<GoldPaper, string>();
   if (set.source === CORPUS_NAME) {
+    if (!corpusPresent) continue;
     for (const paper of set.papers) {
       if (!paper.file) continue;
       const id = `${CORPUS_NAME}/${paper.file}`;
