@@ -223,13 +223,24 @@ function nodesOfGold(paper: GoldPaper): string[] {
   return [...keys].sort();
 }
 
-/** Headings of a Markdown document other than its first (a digest page's first is its title). */
+/**
+ * Headings of a Markdown document other than its first, when the document holds several papers: a
+ * heading of a list that became a paper is junk, while a one-paper page may repeat its title as a
+ * heading (`# # 中文标题` then `# English title`). Only short headings (six words at most) count: a
+ * report that heads each paper with its title (`## 1. Title`) is not naming a page part.
+ */
 const headingCache = new Map<string, Set<string>>();
 function laterHeadings(document: string): Set<string> {
   let headings = headingCache.get(document);
   if (!headings) {
-    const text = document.endsWith(".md") ? (texts.get(document) ?? "") : "";
-    headings = new Set(markdownHeadings(text).slice(1).map(normalizeTitle));
+    const several = (papersByDocument.get(document)?.length ?? 0) > 1;
+    const text = several && document.endsWith(".md") ? (texts.get(document) ?? "") : "";
+    headings = new Set(
+      markdownHeadings(text)
+        .slice(1)
+        .map(normalizeTitle)
+        .filter((heading) => heading.split(" ").length <= 6),
+    );
     headingCache.set(document, headings);
   }
   return headings;
