@@ -44,7 +44,7 @@ import {
 } from "./state.ts";
 import { mountTheme, PALETTES } from "./theme.ts";
 import { mountTimeline } from "./timeline.ts";
-import { type CameraView, decodeViewHash, type SharedView } from "./url-state.ts";
+import { type CameraView, decodeViewHash, fitViewToGraph, type SharedView } from "./url-state.ts";
 import { computeVisibility, isPaperLike, type Visibility } from "./visibility.ts";
 import { computeYearHistogram } from "./year-histogram.ts";
 
@@ -278,7 +278,8 @@ export function mountExplorer(): () => void {
   }
 
   /** Show `graph`, with `initial` (from a shared link) or a fresh view. */
-  function openGraph(graph: LitGraph, name: string, fromUrl: boolean, initial?: SharedView) {
+  function openGraph(graph: LitGraph, name: string, fromUrl: boolean, shared?: SharedView) {
+    const initial = shared ? fitViewToGraph(shared, graph) : undefined;
     closeGraph();
     timeline.stop();
     searchBox.reset();
@@ -456,7 +457,7 @@ export function mountExplorer(): () => void {
   const onHashChange = () => {
     const current = loaded;
     if (!current) return;
-    const view = decodeViewHash(location.hash);
+    const view = fitViewToGraph(decodeViewHash(location.hash), current.graph);
     timeline.stop();
     store.set({
       selected:
