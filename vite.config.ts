@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { CONTENT_SECURITY_POLICY_META } from "./src/content-policy.ts";
 
 /** The graph the explorer opens by default: LITGRAPH_GRAPH, else graph/graph.json. */
 function graphFile(): string {
@@ -38,6 +39,24 @@ function litgraphGraph(): Plugin {
   };
 }
 
+/**
+ * The built page carries the Content-Security-Policy as a <meta> element, so that any static host
+ * applies it. Not in development: Vite's live reload needs what the policy forbids.
+ */
+function contentPolicy(): Plugin {
+  return {
+    name: "litgraph-content-policy",
+    apply: "build",
+    transformIndexHtml: () => [
+      {
+        tag: "meta",
+        attrs: { "http-equiv": "Content-Security-Policy", content: CONTENT_SECURITY_POLICY_META },
+        injectTo: "head-prepend",
+      },
+    ],
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   // Relative asset paths: the built site works from any folder of any static host.
   base: "./",
@@ -57,7 +76,7 @@ export default defineConfig(({ mode }) => ({
     target: "es2022",
     chunkSizeWarningLimit: 1500,
   },
-  plugins: [litgraphGraph()],
+  plugins: [contentPolicy(), litgraphGraph()],
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

@@ -7,9 +7,23 @@ type Child = Node | string | number | null | undefined | false;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-/** Text as shown to a person: control characters left out. */
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a label they
+ * can make `gnp.exe` read as `exe.png`, or reorder the text around the label.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their forms). */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/**
+ * Text as shown to a person: control characters and bidirectional controls left out, and text
+ * with right-to-left letters isolated (between U+2068 and U+2069) so that it reads in its own
+ * direction without reordering what stands beside it, on the page and on the canvas alike.
+ */
 export function displayText(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, "");
+  const plain = text.replace(CONTROL_CHARACTERS, "").replace(BIDI_CONTROLS, "");
+  return RIGHT_TO_LEFT.test(plain) ? `\u2068${plain}\u2069` : plain;
 }
 
 export interface ElementOptions {

@@ -17,7 +17,13 @@ import { downloadPng, downloadVisibleGexf } from "./export-actions.ts";
 import { mountFiltersPanel } from "./filters-panel.ts";
 import { mountKeyboard } from "./keyboard.ts";
 import { mountLegend } from "./legend.ts";
-import { type LoadResult, loadGraphFromUrl, openGraphText, selectGraphUrl } from "./loading.ts";
+import {
+  describeGraphSource,
+  type LoadResult,
+  loadGraphFromUrl,
+  openGraphText,
+  selectGraphUrl,
+} from "./loading.ts";
 import { createReducerView, type ReducerView } from "./reducers.ts";
 import { createRenderer, type Renderer } from "./renderer.ts";
 import { mountSearchBox } from "./search-box.ts";
@@ -38,7 +44,7 @@ import {
 } from "./state.ts";
 import { mountTheme, PALETTES } from "./theme.ts";
 import { mountTimeline } from "./timeline.ts";
-import { type CameraView, decodeViewHash, type SharedView } from "./url-state.ts";
+import { type CameraView, decodeViewHash, fitViewToGraph, type SharedView } from "./url-state.ts";
 import { computeVisibility, isPaperLike, type Visibility } from "./visibility.ts";
 import { computeYearHistogram } from "./year-histogram.ts";
 
@@ -100,6 +106,7 @@ export function mountExplorer(): () => void {
     error.hidden = next !== "error";
     byId("error-message").textContent = message;
     byId("loading-state").hidden = next !== "loading";
+    byId("consent-state").hidden = next !== "consent";
   };
 
   const toast = (message: string) => {
@@ -271,7 +278,8 @@ export function mountExplorer(): () => void {
   }
 
   /** Show `graph`, with `initial` (from a shared link) or a fresh view. */
-  function openGraph(graph: LitGraph, name: string, fromUrl: boolean, initial?: SharedView) {
+  function openGraph(graph: LitGraph, name: string, fromUrl: boolean, shared?: SharedView) {
+    const initial = shared ? fitViewToGraph(shared, graph) : undefined;
     closeGraph();
     timeline.stop();
     searchBox.reset();
@@ -449,7 +457,7 @@ export function mountExplorer(): () => void {
   const onHashChange = () => {
     const current = loaded;
     if (!current) return;
-    const view = decodeViewHash(location.hash);
+    const view = fitViewToGraph(decodeViewHash(location.hash), current.graph);
     timeline.stop();
     store.set({
       selected:
@@ -476,10 +484,33 @@ export function mountExplorer(): () => void {
   };
 
   // Load the graph the address names.
+  // A graph from another site (or a data: URL in the link) is opened only once the reader agrees.
   const { url, explicit } = selectGraphUrl(location.search);
   const initial = decodeViewHash(location.hash);
-  setStatus("loading");
-  void loadGraphFromUrl(url, explicit).then((result) => showResult(result, true, initial));
+  const source = describeGraphSource(url, location.href);
+  const open = (target: string) => {
+    setStatus("loading");
+    void loadGraphFromUrl(target, explicit).then((result) => showResult(result, true, initial));
+  };
+  if (source.kind === "refused") {
+    setStatus("error", `This graph could not be opened: ${source.reason}`);
+  } else if (source.kind === "foreign") {
+    byId("consent-origin").textContent = source.from;
+    byId("consent-url").textContent =
+      source.url.length > 300 ? `${source.url.slice(0, 300)}…` : source.url;
+    setStatus("consent");
+    const onOpen = () => open(source.url);
+    const onCancel = () => setStatus("empty");
+    byId("consent-open").addEventListener("click", onOpen, { once: true });
+    byId("consent-cancel").addEventListener("click", onCancel, { once: true });
+    teardowns.push(() => {
+      byId("consent-open").removeEventListener("click", onOpen);
+      byId("consent-cancel").removeEventListener("click", onCancel);
+    });
+    byId("consent-open").focus();
+  } else {
+    open(source.url);
+  }
 
   return () => {
     closeGraph();

@@ -18,6 +18,47 @@ export function selectGraphUrl(search: string): { url: string; explicit: boolean
   return named ? { url: named, explicit: true } : { url: DEFAULT_GRAPH_URL, explicit: false };
 }
 
+/**
+ * Where a graph URL points, seen from the page: the page's own site (opened at once), another site
+ * or a `data:` URL (opened only after the reader agrees, since its content comes from whoever made
+ * the link), or nothing that can be opened.
+ */
+export type GraphSource =
+  | { kind: "same-origin"; url: string }
+  | { kind: "foreign"; url: string; from: string }
+  | { kind: "refused"; reason: string };
+
+export function describeGraphSource(url: string, pageHref: string): GraphSource {
+  let target: URL;
+  try {
+    target = new URL(url, pageHref);
+  } catch {
+    return { kind: "refused", reason: `"${url}" is not a URL.` };
+  }
+  const page = new URL(pageHref);
+  if (target.protocol === "data:") {
+    return {
+      kind: "foreign",
+      url: target.href,
+      from: `a data: URL written into the link itself (${target.href.length.toLocaleString("en")} characters)`,
+    };
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") {
+    return {
+      kind: "refused",
+      reason: `graphs are opened over http(s) only, not ${target.protocol}`,
+    };
+  }
+  if (target.origin === page.origin) return { kind: "same-origin", url: target.href };
+  if (target.protocol !== "https:") {
+    return {
+      kind: "refused",
+      reason: `graphs from another site are opened over https only, and ${target.origin} is plain http`,
+    };
+  }
+  return { kind: "foreign", url: target.href, from: target.origin };
+}
+
 /** The file name at the end of a URL, for titles and messages. */
 export function nameOfUrl(url: string): string {
   const path = url.split(/[?#]/)[0] ?? url;

@@ -127,3 +127,70 @@ function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/** Widest camera zoom a link may ask for, either way: beyond it the map is a dot or a blur. */
+const CAMERA_RATIO_LIMIT = 1000;
+/** Camera centres further than this from the graph's normalised [0, 1] box show nothing. */
+const CAMERA_CENTRE_LIMIT = 10;
+
+/** What a graph must answer for a shared view to be fitted to it. */
+export interface ViewGraph {
+  hasNode(key: string): boolean;
+  getNodeAttribute(key: string, name: "kind"): unknown;
+  forEachNode(
+    callback: (
+      key: string,
+      attributes: { kind?: unknown; community?: unknown; year?: unknown },
+    ) => void,
+  ): void;
+}
+
+/**
+ * A shared view fitted to the graph it opens on: every value the graph does not have falls back to
+ * its default instead of emptying the view (a topic or benchmark that is not one of its nodes, a
+ * community it does not have, a year range holding none of its papers, a camera far off the map,
+ * a selection of a missing node, every kind hidden).
+ */
+export function fitViewToGraph(view: SharedView, graph: ViewGraph): SharedView {
+  const communities = new Set<number>();
+  const kinds = new Set<string>();
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  graph.forEachNode((_key, attributes) => {
+    if (typeof attributes.community === "number") communities.add(attributes.community);
+    if (typeof attributes.kind === "string") kinds.add(attributes.kind);
+    if (typeof attributes.year === "number") {
+      first = Math.min(first, attributes.year);
+      last = Math.max(last, attributes.year);
+    }
+  });
+  const isNodeOfKind = (key: string | null, kind: string): boolean =>
+    key !== null && graph.hasNode(key) && graph.getNodeAttribute(key, "kind") === kind;
+  const { filters } = view;
+  const hiddenKinds = filters.hiddenKinds.filter((kind) => kinds.has(kind));
+  const years =
+    filters.years !== null && filters.years[1] >= first && filters.years[0] <= last
+      ? filters.years
+      : null;
+  const camera =
+    view.camera !== null &&
+    view.camera.ratio >= 1 / CAMERA_RATIO_LIMIT &&
+    view.camera.ratio <= CAMERA_RATIO_LIMIT &&
+    Math.abs(view.camera.x - 0.5) <= CAMERA_CENTRE_LIMIT &&
+    Math.abs(view.camera.y - 0.5) <= CAMERA_CENTRE_LIMIT
+      ? view.camera
+      : null;
+  return {
+    selected: view.selected !== null && graph.hasNode(view.selected) ? view.selected : null,
+    filters: {
+      ...filters,
+      hiddenKinds: hiddenKinds.length >= kinds.size && kinds.size > 0 ? [] : hiddenKinds,
+      hiddenCommunities: filters.hiddenCommunities.filter((id) => communities.has(id)),
+      topic: isNodeOfKind(filters.topic, "topic") ? filters.topic : null,
+      benchmark: isNodeOfKind(filters.benchmark, "benchmark") ? filters.benchmark : null,
+      years,
+    },
+    labelDensity: view.labelDensity,
+    camera,
+  };
+}

@@ -1,26 +1,174 @@
-// Atomic output: every file is written next to its target under a temporary name and renamed into
-// place only once all of them are written, so a failed build leaves the previous graph intact.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+// Atomic output as a set: every file of a build is written into a staging folder beside its target,
+// then a commit journal names the set, and only then are the files renamed into place. A build
+// killed before the journal leaves the previous set whole; one killed during the renames leaves a
+// journal that the next writer (or `recoverOutputs`) rolls forward, so graph.json, graph.gexf and
+// report.json always come from one build. What a dead build left behind is cleaned up.
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { LitgraphError } from "../errors.ts";
 
-/** Write `files` (name → text) into `dir`. Either all are replaced or, on error, none is. */
+const STAGING_PREFIX = ".litgraph-staging-";
+/** Temporary files of older versions, written beside their targets. */
+const LEGACY_TEMP_PREFIX = ".litgraph-tmp-";
+const JOURNAL = ".litgraph-commit.json";
+const LOCK = ".litgraph-lock";
+
+interface Journal {
+  staging: string;
+  files: string[];
+}
+
+/**
+ * Write `files` (name → text) into `dir` as one set: either all of them are replaced or, should
+ * the process fail or be killed before the switch, none is. Only one litgraph process writes into
+ * a folder at a time (a lock file holds the writer's pid; a lock left by a dead process is taken
+ * over).
+ * @throws LitgraphError `io` when another live litgraph process is writing into `dir`.
+ */
 export async function writeOutputsAtomically(
   dir: string,
   files: Record<string, string>,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const staged: Array<{ temporary: string; target: string }> = [];
+  const release = await lockFolder(dir);
   try {
-    for (const [name, text] of Object.entries(files)) {
-      const target = path.join(dir, name);
-      const temporary = path.join(dir, `.litgraph-tmp-${process.pid}-${name}`);
-      await writeFile(temporary, text);
-      staged.push({ temporary, target });
+    await recoverOutputs(dir);
+    const stagingName = `${STAGING_PREFIX}${process.pid}`;
+    const staging = path.join(dir, stagingName);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging);
+    const names = Object.keys(files);
+    try {
+      for (const name of names) await writeFile(path.join(staging, name), files[name] ?? "");
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
     }
-  } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
-    throw error;
+    const journal: Journal = { staging: stagingName, files: names };
+    const journalTemp = path.join(staging, JOURNAL);
+    await writeFile(journalTemp, JSON.stringify(journal));
+    await rename(journalTemp, path.join(dir, JOURNAL));
+    await rollForward(dir, journal);
+    return names.map((name) => path.join(dir, name));
+  } finally {
+    await release();
   }
-  for (const { temporary, target } of staged) await rename(temporary, target);
-  return staged.map(({ target }) => target);
+}
+
+/**
+ * Finish or undo what an interrupted writer left in `dir`: a committed set is switched into
+ * place; staging folders, temporary files and locks of processes that no longer run are removed.
+ * Returns what was done, for a report.
+ */
+export async function recoverOutputs(
+  dir: string,
+): Promise<{ rolledForward: boolean; removed: string[] }> {
+  let rolledForward = false;
+  const journal = await readJournal(dir);
+  if (journal) {
+    await rollForward(dir, journal);
+    rolledForward = true;
+  }
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return { rolledForward, removed };
+  }
+  for (const entry of entries) {
+    if (entry === LOCK) {
+      const lock = path.join(dir, LOCK);
+      const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && !isAlive(holder)) {
+        await rm(lock, { force: true });
+        removed.push(entry);
+      }
+      continue;
+    }
+    const prefix = entry.startsWith(STAGING_PREFIX)
+      ? STAGING_PREFIX
+      : entry.startsWith(LEGACY_TEMP_PREFIX)
+        ? LEGACY_TEMP_PREFIX
+        : undefined;
+    if (!prefix) continue;
+    const pid = Number(/^\d+/.exec(entry.slice(prefix.length))?.[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+    await rm(path.join(dir, entry), { recursive: true, force: true });
+    removed.push(entry);
+  }
+  return { rolledForward, removed };
+}
+
+async function readJournal(dir: string): Promise<Journal | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, JOURNAL), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (
+      value &&
+      typeof value === "object" &&
+      typeof (value as Journal).staging === "string" &&
+      (value as Journal).staging.startsWith(STAGING_PREFIX) &&
+      !(value as Journal).staging.includes("/") &&
+      Array.isArray((value as Journal).files) &&
+      (value as Journal).files.every((f) => typeof f === "string" && path.basename(f) === f)
+    ) {
+      return value as Journal;
+    }
+  } catch {
+    // A journal is renamed into place whole, so a broken one was not written by litgraph.
+  }
+  return undefined;
+}
+
+/** Move every staged file of `journal` into place (those already moved are skipped), then clean up. */
+async function rollForward(dir: string, journal: Journal): Promise<void> {
+  const staging = path.join(dir, journal.staging);
+  for (const name of journal.files) {
+    try {
+      await rename(path.join(staging, name), path.join(dir, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  await rm(path.join(dir, JOURNAL), { force: true });
+  await rmdir(staging).catch(() => rm(staging, { recursive: true, force: true }));
+}
+
+/** Take the folder's write lock; a lock whose process is gone is taken over. */
+async function lockFolder(dir: string): Promise<() => Promise<void>> {
+  const lock = path.join(dir, LOCK);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new LitgraphError(
+          "io",
+          `another litgraph process (pid ${holder}) is writing into ${dir}; wait for it to finish, or remove ${lock} if it is not running`,
+        );
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new LitgraphError("io", `cannot take the write lock ${lock}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -165,13 +165,112 @@ export function parseBibtex(doc: SourceDocument): ParsedDocument {
 
 /**
  * Parse one block with the library; should the library throw on some unforeseen input, the
- * message comes back instead, so that one entry never stops the rest of the file.
+ * message comes back instead, so that one entry never stops the rest of the file. A name list
+ * longer than `LONG_NAME_LIST` names is taken out of the entry and parsed in slices, because the
+ * library's name grammar grows its stack, and its time, faster than the list. `<` and `>`, which
+ * the library reads as the OT1 glyphs ¡ and ¿, are given back.
  */
 function parseBlock(text: string, strings: Record<string, string>): Library | string {
   try {
-    return parseBibtexText(text, { ...PARSE_OPTIONS, strings });
+    const { text: rest, lists } = takeLongNameLists(text);
+    const library = parseBibtexText(rest, { ...PARSE_OPTIONS, strings });
+    const entry = library.entries[0];
+    if (entry) {
+      for (const [field, value] of lists) {
+        (entry.fields as Record<string, unknown>)[field] = parseNameList(value, strings);
+      }
+      if (/[<>]/.test(text) && !/[¡¿]/.test(text)) restoreAngleBrackets(entry);
+    }
+    return library;
   } catch (error) {
-    return `the parser failed (${error instanceof Error ? error.message : String(error)})`;
+    const message = error instanceof Error ? error.message : String(error);
+    return `the parser failed (${message.length > 300 ? `${message.slice(0, 297)}…` : message})`;
+  }
+}
+
+/** Above this many names, an author or editor list is parsed in slices of this size. */
+const LONG_NAME_LIST = 200;
+
+/**
+ * The author and editor fields of `text` that hold more than `LONG_NAME_LIST` names, cut out of
+ * it (the field is left empty). One pass over the text: braces are counted, not matched by a
+ * pattern.
+ */
+function takeLongNameLists(text: string): { text: string; lists: Array<[string, string]> } {
+  if (text.length < LONG_NAME_LIST * 8) return { text, lists: [] };
+  const lists: Array<[string, string]> = [];
+  let out = "";
+  let from = 0;
+  const opener = /[,{(]\s*(author|editor)\s*=\s*\{/gi;
+  for (let match = opener.exec(text); match; match = opener.exec(text)) {
+    const start = match.index + match[0].length;
+    let depth = 1;
+    let end = start;
+    for (; end < text.length && depth > 0; end++) {
+      const char = text[end];
+      if (char === "\\") end++;
+      else if (char === "{") depth++;
+      else if (char === "}") depth--;
+    }
+    if (depth > 0) break;
+    const value = text.slice(start, end - 1);
+    const field = (match[1] ?? "author").toLowerCase();
+    if (splitNames(value).length > LONG_NAME_LIST) {
+      lists.push([field, value]);
+      out += `${text.slice(from, start)}}`;
+      from = end;
+    }
+    opener.lastIndex = end;
+  }
+  return lists.length === 0 ? { text, lists: [] } : { text: out + text.slice(from), lists };
+}
+
+/** The names of a BibTeX name list, split on `and` outside braces. */
+function splitNames(value: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (char === "{") depth++;
+    else if (char === "}") depth--;
+    else if (depth === 0 && /\s/.test(char ?? "") && /^\s+and\s/i.test(value.slice(i, i + 6))) {
+      names.push(value.slice(start, i));
+      const rest = /^\s+and\s+/i.exec(value.slice(i, i + 64));
+      i += (rest?.[0].length ?? 5) - 1;
+      start = i + 1;
+    }
+  }
+  names.push(value.slice(start));
+  return names.map((name) => name.trim()).filter((name) => name.length > 0);
+}
+
+/** A long name list parsed slice by slice with the library, so its name rules still apply. */
+function parseNameList(value: string, strings: Record<string, string>): Creator[] {
+  const names = splitNames(value);
+  const creators: Creator[] = [];
+  for (let i = 0; i < names.length; i += LONG_NAME_LIST) {
+    const slice = names.slice(i, i + LONG_NAME_LIST).join(" and ");
+    const library = parseBibtexText(`@misc{names, author = {${slice}}}`, {
+      ...PARSE_OPTIONS,
+      strings,
+    });
+    for (const creator of library.entries[0]?.fields.author ?? []) creators.push(creator);
+  }
+  return creators;
+}
+
+/** `¡` and `¿` back to the `<` and `>` the entry was written with, in every text field. */
+function restoreAngleBrackets(entry: Entry): void {
+  const fields = entry.fields as Record<string, unknown>;
+  const restore = (value: string): string => value.replace(/¡/g, "<").replace(/¿/g, ">");
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === "string") fields[name] = restore(value);
+    else if (Array.isArray(value)) {
+      fields[name] = value.map((item: unknown) =>
+        typeof item === "string" ? restore(item) : item,
+      );
+    }
   }
 }
 
@@ -269,7 +368,8 @@ function stripLinksMarkup(text: string | undefined): string | undefined {
 
 /** A parser message with its line made absolute (the parser counts from the entry's first line). */
 function describeError(message: string, entryLine: number): string {
-  return message.replace(/at line (\d+), column (\d+)/, (_, line: string, column: string) => {
+  const short = message.length > 300 ? `${message.slice(0, 297)}…` : message;
+  return short.replace(/at line (\d+), column (\d+)/, (_, line: string, column: string) => {
     return `at line ${entryLine + Number(line) - 1}, column ${column}`;
   });
 }

@@ -124,7 +124,16 @@ export function parseCslJson(doc: SourceDocument): ParsedDocument {
       sink.add("error", "bad-item", `item ${index} is not an object; skipped`, line);
       return;
     }
-    const record = readItem(doc.id, item as CslItem, index, line);
+    let record: PaperRecord | undefined;
+    try {
+      record = readItem(doc.id, item as CslItem, index, line);
+    } catch (error) {
+      // A field shaped beyond anything CSL allows must cost this item only, not the whole file.
+      counts.skipped++;
+      const reason = error instanceof Error ? error.message : String(error);
+      sink.add("error", "bad-item", `item ${index} cannot be read (${reason}); skipped`, line);
+      return;
+    }
     if (!record) {
       counts.skipped++;
       sink.add("error", "no-title", `item ${index} has no title; skipped`, line);
@@ -224,10 +233,14 @@ function readIssued(value: unknown): { year?: number; date?: string } {
   return year !== undefined ? { year } : {};
 }
 
+/**
+ * A field's text: a string, a number, or the first string of an array (some exports wrap titles
+ * in one). Nested arrays are not text, however deep they go.
+ */
 function readString(value: unknown): string | undefined {
-  if (typeof value === "number") return String(value);
-  if (Array.isArray(value)) return readString(value[0]);
-  return typeof value === "string" ? cleanText(value) : undefined;
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === "number") return String(first);
+  return typeof first === "string" ? cleanText(first) : undefined;
 }
 
 /**

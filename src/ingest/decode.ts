@@ -44,7 +44,8 @@ const BINARY_SIGNATURES: ReadonlyArray<{ name: string; bytes: readonly number[] 
 type Bom = "utf-8" | "utf-16le" | "utf-16be";
 
 /**
- * Decode the bytes of one file. Detects, in this order: an empty file; a UTF-8 or UTF-16 BOM;
+ * Decode the bytes of one file. Detects, in this order: an empty file; a UTF-8 or UTF-16 BOM, or
+ * UTF-16 without one, told by zero bytes at one parity (info `decoded-utf16`);
  * binary content (a NUL byte in the first 8 KB not explained by a UTF-16 BOM, a known binary
  * signature, or more than 10% control characters); then reads the bytes as UTF-8, falling back to
  * GB18030 (info `decoded-gb18030`) and finally to UTF-8 with replacement characters (warning
@@ -59,12 +60,23 @@ export function decodeInput(file: InputFile): DecodeResult {
   const diagnostics: Diagnostic[] = [];
   let text: string;
   let encoding: string;
+  const utf16 = bom === "utf-16le" || bom === "utf-16be" ? bom : detectBomlessUtf16(bytes);
 
-  if (bom === "utf-16le" || bom === "utf-16be") {
-    text = new TextDecoder(bom).decode(bytes);
-    encoding = bom;
+  if (utf16) {
+    text = new TextDecoder(utf16).decode(bytes);
+    encoding = utf16;
     if (hasBinaryCharacters(text)) {
-      return skip(id, "binary-file", `the ${bom} text holds NUL or control characters`);
+      return skip(id, "binary-file", `the ${utf16} text holds NUL or control characters`);
+    }
+    if (!bom) {
+      diagnostics.push(
+        createDiagnostic(
+          id,
+          "info",
+          "decoded-utf16",
+          `ingest: the file has no byte-order mark; its zero bytes show ${utf16} text, read as such`,
+        ),
+      );
     }
   } else {
     const binary = describeBinary(bytes);
@@ -97,6 +109,37 @@ function detectBom(bytes: Uint8Array): Bom | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * Share of zero bytes at one parity (and almost none at the other) that marks BOM-less UTF-16: text
+ * mostly in ASCII or Latin-1 has a zero high byte in every code unit. A binary file has zeros at
+ * both parities.
+ */
+const UTF16_ZERO_SHARE = 0.3;
+const UTF16_OTHER_ZERO_SHARE = 0.02;
+
+/**
+ * UTF-16 without a byte-order mark, told by its zero bytes: little-endian when they fall on odd
+ * offsets, big-endian when on even ones. Undefined for anything else.
+ */
+function detectBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const length = Math.min(bytes.length, SNIFF_LENGTH) & ~1;
+  if (length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const units = length / 2;
+  if (oddZeros / units >= UTF16_ZERO_SHARE && evenZeros / units <= UTF16_OTHER_ZERO_SHARE) {
+    return "utf-16le";
+  }
+  if (evenZeros / units >= UTF16_ZERO_SHARE && oddZeros / units <= UTF16_OTHER_ZERO_SHARE) {
+    return "utf-16be";
+  }
   return undefined;
 }
 

@@ -1,6 +1,11 @@
 // Which graph the page opens (`?graph=` or the default), and reading graph text with the load mark.
 import { describe, expect, it } from "vitest";
-import { nameOfUrl, openGraphText, selectGraphUrl } from "../../src/app/loading.ts";
+import {
+  describeGraphSource,
+  nameOfUrl,
+  openGraphText,
+  selectGraphUrl,
+} from "../../src/app/loading.ts";
 import { MARK_GRAPH_LOADED } from "../../src/app/perf-marks.ts";
 import { writeGraphJson } from "../../src/export/index.ts";
 import { buildTestGraph } from "../_graph.ts";
@@ -45,5 +50,38 @@ describe("openGraphText", () => {
     const result = openGraphText("not a graph", "broken.json");
     expect(result.state).toBe("error");
     expect(result.state === "error" && result.message).toContain("broken.json");
+  });
+});
+
+describe("describeGraphSource", () => {
+  const page = "https://maps.example.org/explorer/?graph=x";
+  it("opens the page's own site at once, relative or absolute", () => {
+    expect(describeGraphSource("graph.json", page)).toEqual({
+      kind: "same-origin",
+      url: "https://maps.example.org/explorer/graph.json",
+    });
+    expect(describeGraphSource("https://maps.example.org/g/graph.json", page).kind).toBe(
+      "same-origin",
+    );
+  });
+  it("asks first for another https site, naming its origin", () => {
+    expect(describeGraphSource("https://evil.example.com/graph.json", page)).toEqual({
+      kind: "foreign",
+      url: "https://evil.example.com/graph.json",
+      from: "https://evil.example.com",
+    });
+  });
+  it("asks first for a data: URL", () => {
+    const source = describeGraphSource("data:application/json,{}", page);
+    expect(source.kind).toBe("foreign");
+  });
+  it("refuses other schemes and plain http from another site", () => {
+    for (const url of [
+      "javascript:alert(1)",
+      "file:///etc/passwd",
+      "http://other.example.com/g.json",
+    ]) {
+      expect(describeGraphSource(url, page).kind).toBe("refused");
+    }
   });
 });

@@ -2,7 +2,13 @@
 // to defaults instead of failing.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FILTERS } from "../../src/app/state.ts";
-import { decodeViewHash, encodeViewHash, type SharedView } from "../../src/app/url-state.ts";
+import {
+  decodeViewHash,
+  encodeViewHash,
+  fitViewToGraph,
+  type SharedView,
+} from "../../src/app/url-state.ts";
+import { buildTestGraph, SURVEY_KEY } from "../_graph.ts";
 
 const DEFAULT_VIEW: SharedView = {
   selected: null,
@@ -72,4 +78,40 @@ describe("encodeViewHash / decodeViewHash", () => {
       expect(decodeViewHash(hash)).toEqual({ ...DEFAULT_VIEW, ...expected });
     });
   }
+});
+
+describe("fitViewToGraph", () => {
+  const graph = buildTestGraph();
+  const shared = (hash: string) => fitViewToGraph(decodeViewHash(hash), graph);
+
+  it("keeps values the graph has", () => {
+    const view = shared(
+      `#node=${encodeURIComponent(SURVEY_KEY)}&topic=topic%3Arag&bench=benchmark%3Amedqa&hidec=1&years=2023-2024&cam=0.5,0.5,0.8`,
+    );
+    expect(view.selected).toBe(SURVEY_KEY);
+    expect(view.filters.topic).toBe("topic:rag");
+    expect(view.filters.benchmark).toBe("benchmark:medqa");
+    expect(view.filters.hiddenCommunities).toEqual([1]);
+    expect(view.filters.years).toEqual([2023, 2024]);
+    expect(view.camera).toEqual({ x: 0.5, y: 0.5, ratio: 0.8 });
+  });
+
+  it("falls back to defaults for values the graph does not have, instead of an empty view", () => {
+    const view = shared(
+      "#node=paper%3Anone&topic=topic%3Anone&bench=topic%3Arag&hidec=1,77&years=1800-1801&cam=500,0.5,1",
+    );
+    expect(view.selected).toBeNull();
+    expect(view.filters.topic).toBeNull();
+    // A topic's key is no benchmark.
+    expect(view.filters.benchmark).toBeNull();
+    expect(view.filters.hiddenCommunities).toEqual([1]);
+    expect(view.filters.years).toBeNull();
+    expect(view.camera).toBeNull();
+    expect(shared("#cam=0.5,0.5,0.00001").camera).toBeNull();
+  });
+
+  it("shows every kind when a link hides all the kinds the graph has", () => {
+    expect(shared("#hide=paper,survey,topic,benchmark,list").filters.hiddenKinds).toEqual([]);
+    expect(shared("#hide=topic").filters.hiddenKinds).toEqual(["topic"]);
+  });
 });

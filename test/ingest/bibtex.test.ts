@@ -261,3 +261,42 @@ describe("sniffBibtex", () => {
     });
   }
 });
+
+describe("parseBibtex: hostile sizes and glyphs", () => {
+  it("keeps < and > in titles instead of the OT1 glyphs ¡ and ¿", () => {
+    const parsed = parseBibtex(
+      textDocument("@article{a, title = {Why x < y but y > z}, year = 2021}\n"),
+    );
+    expect(parsed.records.map((r) => r.title, "lt.bib")).toEqual(["Why x < y but y > z"]);
+  });
+
+  it("keeps ¡ and ¿ that the entry itself writes", () => {
+    const parsed = parseBibtex(
+      textDocument("@article{a, title = {¿Qué modelo? ¡Este!}, year = 2021}\n"),
+    );
+    expect(parsed.records.map((r) => r.title, "es.bib")).toEqual(["¿Qué modelo? ¡Este!"]);
+  });
+
+  it("reads an entry with 20,000 authors, all of them, in order", () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `Writer${i}, Ann`);
+    const text = `@article{big, title = {A very large consortium}, author = {${names.join(" and ")}}, year = 2024}\n`;
+    const parsed = parseBibtex(textDocument(text, "big.bib"));
+    expect(parsed.records).toHaveLength(1);
+    const authors = parsed.records[0]?.authors ?? [];
+    expect(authors).toHaveLength(20_000);
+    expect(authors[0]).toBe("Ann Writer0");
+    expect(authors[12_345]).toBe("Ann Writer12345");
+    expect(authors[19_999]).toBe("Ann Writer19999");
+    expect(parsed.records[0]?.year).toBe(2024);
+  });
+
+  it("keeps braces and `and` inside braces within one long list's names", () => {
+    const names = Array.from({ length: 450 }, (_, i) => `Name${i}, B.`);
+    names[300] = "{Barnes and Noble Research}";
+    const text = `@misc{c, author = {${names.join(" and ")}}, title = {T}}\n`;
+    const authors = parseBibtex(textDocument(text, "c.bib")).records[0]?.authors ?? [];
+    expect(authors).toHaveLength(450);
+    expect(authors[300]).toBe("Barnes and Noble Research");
+    expect(authors[301]).toBe("B. Name301");
+  });
+});

@@ -195,3 +195,17 @@ describe("findJsonErrorOffset", () => {
     });
   }
 });
+
+describe("parseCslJson: deeply nested fields", () => {
+  it("keeps every item when one field nests arrays 100,000 deep", () => {
+    const deep = `${"[".repeat(100_000)}1${"]".repeat(100_000)}`;
+    const text = `[{"id":"a","type":"article","title":"Kept item"},{"id":"b","type":"article","title":"Nested note","note":${deep}},{"id":"c","type":"article","title":["Deep title is no text", ${deep}]}]`;
+    const parsed = parseCslJson(textDocument(text, "deep.json"));
+    expect(parsed.records.map((r) => r.title)).toEqual([
+      "Kept item",
+      "Nested note",
+      "Deep title is no text",
+    ]);
+    expect(parsed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

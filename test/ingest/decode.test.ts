@@ -51,7 +51,11 @@ describe("decodeInput: skipped files", () => {
       code: "binary-file",
     },
     { name: "a PDF header", bytes: utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), code: "binary-file" },
-    { name: "UTF-16 without a BOM (NULs)", bytes: utf16("hello world", true), code: "binary-file" },
+    {
+      name: "zeros at both byte parities (not UTF-16)",
+      bytes: [...utf8("ab"), 0, 0, 0, 0, ...utf8("cdef"), 0, 0, 0, 0, ...utf8("gh")],
+      code: "binary-file",
+    },
   ];
   for (const { name, bytes, code } of cases) {
     it(`skips ${name} as ${code}`, () => {
@@ -106,6 +110,21 @@ describe("decodeInput: text", () => {
       if (!result.ok) return;
       expect(result.doc).toEqual({ id: "input.txt", text, encoding });
       expect(result.diagnostics).toEqual([]);
+    });
+  }
+
+  for (const littleEndian of [true, false]) {
+    const label = littleEndian ? "utf-16le" : "utf-16be";
+    it(`reads ${label} without a BOM from its zero bytes and says so`, () => {
+      const text = "@article{k,\r\n  title = {Retrieval for 医学 QA},\r\n}\r\n";
+      const result = decodeInput(file(utf16(text, littleEndian)));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.doc.text).toBe("@article{k,\n  title = {Retrieval for 医学 QA},\n}\n");
+      expect(result.doc.encoding).toBe(label);
+      expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+        ["decoded-utf16", "info"],
+      ]);
     });
   }
 

@@ -1,11 +1,15 @@
 // `litgraph serve`: rebuild the default graph when data/ changed, build the explorer's static site when
 // its sources changed, and serve both on a local address (a small static server; `--dev` runs Vite's
 // development server instead). The static server is also what the browser tests and benchmarks use.
-import { existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { CONTENT_SECURITY_POLICY } from "../../content-policy.ts";
 import { LitgraphError } from "../../errors.ts";
 import { type BuildConfig, resolveConfig, type ServeConfig } from "../config.ts";
 import { type CommandIo, runBuild } from "./build.ts";
@@ -73,12 +77,136 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Headers of every answer: the page's Content-Security-Policy, no sniffing, no referrer. */
+const SECURITY_HEADERS = {
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+} as const;
+
+/** Text types worth compressing, and the size above which a compressed copy is kept. */
+const COMPRESSIBLE = new Set([
+  ".html",
+  ".js",
+  ".mjs",
+  ".css",
+  ".json",
+  ".gexf",
+  ".svg",
+  ".map",
+  ".txt",
+]);
+const GZIP_MIN_BYTES = 1024;
+/** Compressed copies kept in memory at most (bytes); beyond it the oldest are dropped. */
+const GZIP_CACHE_BYTES = 256 * 1024 * 1024;
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * Compressed copies of served files, keyed by path, size and modification time, so a rebuilt
+ * graph is compressed again and many requests for one large file share one compression and one
+ * buffer (a 96 MB graph.json is about a tenth of that compressed).
+ */
+class GzipCache {
+  private readonly entries = new Map<string, { stamp: string; body: Promise<Buffer> }>();
+  private bytes = 0;
+  private readonly sizes = new Map<string, number>();
+
+  get(file: string, size: number, mtimeMs: number): Promise<Buffer> {
+    const stamp = `${size}:${mtimeMs}`;
+    const cached = this.entries.get(file);
+    if (cached?.stamp === stamp) return cached.body;
+    this.forget(file);
+    const body = readFile(file).then((raw) => gzipAsync(raw, { level: 6 }));
+    this.entries.set(file, { stamp, body });
+    body.then(
+      (buffer) => {
+        if (this.entries.get(file)?.body !== body) return;
+        this.sizes.set(file, buffer.length);
+        this.bytes += buffer.length;
+        for (const oldest of this.entries.keys()) {
+          if (this.bytes <= GZIP_CACHE_BYTES || oldest === file) break;
+          this.forget(oldest);
+        }
+      },
+      () => this.forget(file),
+    );
+    return body;
+  }
+
+  private forget(file: string): void {
+    this.bytes -= this.sizes.get(file) ?? 0;
+    this.sizes.delete(file);
+    this.entries.delete(file);
+  }
+}
+
+/**
+ * Answer with one file, streamed from disk (memory stays flat however many requests share a large
+ * file), or gzip-compressed from the cache when the client accepts it.
+ */
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  compressed: GzipCache,
+): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+    if (!info.isFile()) throw new Error("not a file");
+  } catch {
+    response
+      .writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" })
+      .end("not found");
+    return;
+  }
+  const extension = path.extname(file).toLowerCase();
+  const headers = {
+    ...SECURITY_HEADERS,
+    "Content-Type": MIME_TYPES[extension] ?? "application/octet-stream",
+    "Cache-Control": "no-cache",
+    Vary: "Accept-Encoding",
+  };
+  const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+  if (acceptsGzip && COMPRESSIBLE.has(extension) && info.size >= GZIP_MIN_BYTES) {
+    let body: Buffer | undefined;
+    try {
+      body = await compressed.get(file, info.size, info.mtimeMs);
+    } catch {
+      body = undefined;
+    }
+    if (body) {
+      response.writeHead(200, {
+        ...headers,
+        "Content-Encoding": "gzip",
+        "Content-Length": body.length,
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
+      return;
+    }
+  }
+  response.writeHead(200, { ...headers, "Content-Length": info.size });
+  if (request.method === "HEAD") {
+    response.end();
+    return;
+  }
+  try {
+    await pipeline(createReadStream(file), response);
+  } catch {
+    // The client went away, or the file was replaced mid-read: the connection is closed either way.
+    response.destroy();
+  }
+}
+
 /**
  * Serve a folder over HTTP (GET and HEAD only, no listing, nothing outside the folder). `port` 0
- * picks a free port. Files are read on each request, so a rebuilt graph is served at once.
+ * picks a free port. Files are read on each request, so a rebuilt graph is served at once; large
+ * files are streamed, and text is sent gzip-compressed to clients that accept it.
  */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = path.resolve(options.root);
+  const compressed = new GzipCache();
   const mapped = new Map(
     Object.entries(options.files ?? {}).map(([url, file]) => [url, path.resolve(file)]),
   );
@@ -102,18 +230,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         response.writeHead(403).end();
         return;
       }
-      try {
-        const body = await readFile(file);
-        response.writeHead(200, {
-          "Content-Type":
-            MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-          "Content-Length": body.length,
-          "Cache-Control": "no-cache",
-        });
-        response.end(request.method === "HEAD" ? undefined : body);
-      } catch {
-        response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
-      }
+      await sendFile(request, response, file, compressed);
     })();
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,128 @@
+// The output set is switched as a whole: a killed writer never leaves graph.json of one build beside
+// report.json of another, and what a dead writer left behind is cleaned up by the next one.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { recoverOutputs, writeOutputsAtomically } from "../../src/cli/write-outputs.ts";
+import { LitgraphError } from "../../src/errors.ts";
+
+const work = mkdtempSync(path.join(tmpdir(), "litgraph-outputs-"));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+afterAll(() => spawnSync("rm", ["-rf", work]));
+
+/** The pid of a process that has ended (so no live process holds it, for a while at least). */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
+  return Number(child.stdout.toString());
+}
+
+const SET = ["graph.json", "graph.gexf", "report.json"];
+
+function setOf(id: string): Record<string, string> {
+  return Object.fromEntries(SET.map((name) => [name, `${id}:${name}`]));
+}
+
+function buildsIn(dir: string): string[] {
+  return SET.filter((name) => existsSync(path.join(dir, name))).map(
+    (name) => readFileSync(path.join(dir, name), "utf8").split(":")[0] ?? "",
+  );
+}
+
+describe("writeOutputsAtomically", () => {
+  it("writes the whole set and leaves nothing else behind", async () => {
+    const dir = path.join(work, "plain");
+    await writeOutputsAtomically(dir, setOf("one"));
+    await writeOutputsAtomically(dir, setOf("two"));
+    expect(readdirSync(dir).sort()).toEqual([...SET].sort());
+    expect(buildsIn(dir)).toEqual(["two", "two", "two"]);
+  });
+
+  it("rolls a committed set forward when its writer died between the renames", async () => {
+    const dir = path.join(work, "half");
+    await writeOutputsAtomically(dir, setOf("old"));
+    // What a writer killed after its first rename leaves: the journal, and two files still staged.
+    const staging = `.litgraph-staging-${deadPid()}`;
+    mkdirSync(path.join(dir, staging));
+    writeFileSync(path.join(dir, "graph.json"), "new:graph.json");
+    writeFileSync(path.join(dir, staging, "graph.gexf"), "new:graph.gexf");
+    writeFileSync(path.join(dir, staging, "report.json"), "new:report.json");
+    writeFileSync(path.join(dir, ".litgraph-commit.json"), JSON.stringify({ staging, files: SET }));
+    expect(buildsIn(dir)).toEqual(["new", "old", "old"]);
+    const done = await recoverOutputs(dir);
+    expect(done.rolledForward).toBe(true);
+    expect(buildsIn(dir)).toEqual(["new", "new", "new"]);
+    expect(readdirSync(dir).sort()).toEqual([...SET].sort());
+  });
+
+  it("removes staging folders and temporary files of dead writers, not of live ones", async () => {
+    const dir = path.join(work, "stray");
+    mkdirSync(dir, { recursive: true });
+    const dead = deadPid();
+    const live = spawn("sleep", ["30"]);
+    try {
+      writeFileSync(path.join(dir, `.litgraph-tmp-${dead}-graph.json`), "x".repeat(1000));
+      mkdirSync(path.join(dir, `.litgraph-staging-${dead}`));
+      mkdirSync(path.join(dir, `.litgraph-staging-${live.pid}`));
+      await writeOutputsAtomically(dir, setOf("fresh"));
+      expect(readdirSync(dir).sort()).toEqual([...SET, `.litgraph-staging-${live.pid}`].sort());
+    } finally {
+      live.kill();
+    }
+  });
+
+  it("refuses to write while another live process holds the folder, and takes over a dead one's lock", async () => {
+    const dir = path.join(work, "locked");
+    mkdirSync(dir, { recursive: true });
+    const live = spawn("sleep", ["30"]);
+    try {
+      writeFileSync(path.join(dir, ".litgraph-lock"), String(live.pid));
+      const error = await writeOutputsAtomically(dir, setOf("blocked")).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LitgraphError);
+      expect((error as LitgraphError).code).toBe("io");
+      expect((error as Error).message).toContain(String(live.pid));
+      expect(buildsIn(dir)).toEqual([]);
+    } finally {
+      live.kill();
+    }
+    writeFileSync(path.join(dir, ".litgraph-lock"), String(deadPid()));
+    await writeOutputsAtomically(dir, setOf("after"));
+    expect(buildsIn(dir)).toEqual(["after", "after", "after"]);
+    expect(existsSync(path.join(dir, ".litgraph-lock"))).toBe(false);
+  });
+
+  it("keeps one build's set whole when the writer is killed with SIGKILL at any moment", async () => {
+    const dir = path.join(work, "killed");
+    await writeOutputsAtomically(dir, setOf("b0"));
+    const script = path.join(work, "writer.ts");
+    writeFileSync(
+      script,
+      `import { writeOutputsAtomically } from ${JSON.stringify(path.join(root, "src/cli/write-outputs.ts"))};
+const big = "y".repeat(4_000_000);
+for (let i = 1; ; i++) {
+  await writeOutputsAtomically(${JSON.stringify(dir)}, Object.fromEntries(${JSON.stringify(SET)}.map((n) => [n, "b" + i + ":" + n + big])));
+}
+`,
+    );
+    for (const delay of [900, 1300, 1700, 2300]) {
+      const child = spawn(path.join(root, "node_modules/.bin/tsx"), [script], { stdio: "ignore" });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
+      await recoverOutputs(dir);
+      const builds = buildsIn(dir);
+      expect(builds).toHaveLength(3);
+      expect(new Set(builds).size).toBe(1);
+      expect(readdirSync(dir).filter((name) => name.startsWith(".litgraph"))).toEqual([]);
+    }
+  }, 60_000);
+});
