@@ -53,7 +53,12 @@ const LIST_CONTINUES = String.raw`(?:\s*${LIST_SEPARATOR}\s*${NAME_TOKEN})*`;
 
 /** "XyzQA dataset", "XyzQA, AbcQA and DefQA benchmarks", "XyzQA数据集" — unless a model word heads it. */
 const FOLLOWED_BY_NOUN = new RegExp(
-  String.raw`^${LIST_CONTINUES}\s*-?\s*(?:\b${NOUN}\b|${NOUN_ZH})(?!\s*-?\s*(?:\b${OTHER_NOUN}\b|${OTHER_NOUN_ZH}))`,
+  String.raw`^${LIST_CONTINUES}\s*-?\s*(?:\b${NOUN}\b(?!-)|${NOUN_ZH})(?!\s*-?\s*(?:\b${OTHER_NOUN}\b|${OTHER_NOUN_ZH}))`,
+  "i",
+);
+/** "six TAG datasets", "RAG benchmarks": one name before a plural names a kind of benchmark, not one. */
+const FOLLOWED_BY_PLURAL = new RegExp(
+  String.raw`^\s*-?\s*\b(?:${alternation(cues.nouns.filter((noun) => /(?:s|corpora)$/.test(noun)))})\b`,
   "i",
 );
 /** "ChatEval framework", "GPT-4 model", "X框架". */
@@ -63,7 +68,7 @@ const FOLLOWED_BY_OTHER = new RegExp(
 );
 /** "benchmarks such as MedQA, XyzQA", "datasets (XyzQA, …", "数据集包括XyzQA、…". */
 const LISTED_AFTER_NOUN = new RegExp(
-  String.raw`(?:\b${NOUN}|${NOUN_ZH})\s*(?:(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|包括|如|例如|涵盖)\s*|[(:（：]\s*)${NAME_LIST}$`,
+  String.raw`(?:\b${NOUN}\s*(?:(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s*|[(:（：]\s*)|${NOUN_ZH}\s*(?:(?:包括|如|例如|涵盖)\s*|[(:（：]\s*)?)${NAME_LIST}$`,
   "i",
 );
 /** "metrics such as G-Eval and GPTScore", "models like X". */
@@ -73,7 +78,7 @@ const LISTED_AFTER_OTHER = new RegExp(
 );
 /** "a benchmark called X", "a new dataset, named X", "a model named X" (group 1 tells which). */
 const CALLED = new RegExp(
-  String.raw`\b(${NOUN}|${OTHER_NOUN})\b[\w\s,-]{0,30}?\b(?:${alternation(cues.calledWords)})\s*[:"“'‘]?\s*$`,
+  String.raw`\b(${NOUN}|${OTHER_NOUN})\b[\w\s,-]{0,30}?\b(?:${alternation(cues.calledWords)})\s*[:"“'‘]?\s*${NAME_LIST}$`,
   "i",
 );
 const CALLED_ZH = new RegExp(String.raw`(?:${alternation(cues.calledWordsZh)})\s*[“"「《]?\s*$`);
@@ -92,8 +97,14 @@ const EVALUATED_USING = new RegExp(
   "i",
 );
 const EVALUATED_ON_ZH_BEFORE = new RegExp(String.raw`在\s*${NAME_LIST}$`);
-const EVALUATED_ON_ZH_AFTER =
-  /^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?(?:评测|评估|测试|实验|验证|表现|取得|结果|性能|准确率|达到|超越|优于)/;
+const EVALUATED_ZH_WORD = "(?:评测|评估|测试|实验|验证|表现|取得|结果|性能|准确率|达到|超越|优于)";
+const EVALUATED_ON_ZH_AFTER = new RegExp(
+  String.raw`^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?${EVALUATED_ZH_WORD}`,
+);
+/** For names not built like benchmark names: only list words or a benchmark word before 上/中. */
+const EVALUATED_ON_ZH_AFTER_STRICT = new RegExp(
+  String.raw`^${LIST_CONTINUES}\s*等?\s*(?:${NOUN_ZH})?\s*(?:上|中)[^。；]{0,10}?${EVALUATED_ZH_WORD}`,
+);
 const CONTEXT_CUE =
   /benchmark|dataset|data set|test set|evaluat|leaderboard|accuracy|score|pass@|基准|数据集|评测|评估|测试集|准确率/i;
 const ANY_CUE = new RegExp(
@@ -104,19 +115,26 @@ const ANY_CUE = new RegExp(
 // ── Describing words after a name ─────────────────────────────────────────────────────────────
 /** "X, a (new) …", "X: A …", "X is a …", "X (a …", "X — the first …". */
 const DESCRIPTION_START =
-  /^\s*(?:(?:[:：,，(（]|--|—|–)\s*|\s+(?:is|was|serves as|as|represents|constitutes)\s+)/i;
+  /^\s*(?:(?:[:：,，]|--|—|–)\s*|\s+(?:is|was|serves as|as|represents|constitutes)\s+)/i;
 /** Words after which a description is about something else than the name's kind. */
 const DESCRIPTION_STOP =
   /\b(?:for|to|that|which|with|on|in|from|by|of|designed|covering|comprising|consisting|spanning|where|who|we|our\s+\w+\s+(?:on|for))\b|[.;!?。；]/i;
 const DESCRIPTION_NOUN_RE = new RegExp(
-  String.raw`\b${DESCRIPTION_NOUN}\b(?!\s*-?\s*\b${OTHER_NOUN}\b)`,
+  String.raw`(?<!-)\b${DESCRIPTION_NOUN}\b(?!-)(?!\s*-?\s*\b${OTHER_NOUN}\b)`,
   "i",
 );
-const OTHER_NOUN_RE = new RegExp(String.raw`\b${OTHER_NOUN}\b`, "i");
-const NEW_WORD = new RegExp(String.raw`^(?:(?:the|a|an)\s+)?(?:${alternation(cues.newWords)})\b`, "i");
-const DESCRIPTION_START_ZH = /^\s*(?:[:：,，(（]|——|—|–|-)?\s*(?:是|为|即)?\s*(?:一个|一套|一项|一种|首个|第一个)?/;
-const DESCRIPTION_NOUN_ZH_RE = new RegExp(NOUN_ZH);
-const OTHER_NOUN_ZH_RE = new RegExp(OTHER_NOUN_ZH);
+const OTHER_NOUN_RE = new RegExp(String.raw`(?<!-)\b${OTHER_NOUN}\b(?!-)`, "i");
+const NEW_WORD = new RegExp(
+  String.raw`^(?:(?:the|a|an)\s+)?(?:${alternation(cues.newWords)})\b`,
+  "i",
+);
+const DESCRIPTION_START_ZH =
+  /^\s*(?:[:：,，(（]|——|—|–|-)?\s*(?:是|为|即)?\s*(?:一个|一套|一项|一种|首个|第一个)?/;
+/** In Chinese the head comes last: "一个在视频基准测试中表现卓越的LVLM" is a model. */
+const HEAD_ZH = new RegExp(
+  String.raw`(${NOUN_ZH})|(${OTHER_NOUN_ZH}|\b(?:${alternation([...cues.notBenchmarkNouns, ...cues.notNames.filter((word) => /^[A-Z]+s?$/.test(word))])})\b)`,
+  "g",
+);
 
 // ── Relation ──────────────────────────────────────────────────────────────────────────────────
 /**
@@ -157,9 +175,12 @@ const SECTION_WORD = new RegExp(alternation(cues.sectionWords), "i");
 const NAME_CANDIDATE =
   /(?<![A-Za-z0-9_.+-])[A-Za-z0-9](?:[A-Za-z0-9]|[-+](?=[A-Za-z0-9])|\.(?=[0-9]))*(?![A-Za-z0-9])/g;
 /** Names built like benchmark names: CliMedBench, MedS-Bench, SWE-bench, C-Eval, PubMedQA, PathVQA. */
-const BENCHMARK_SUFFIX = /^(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?(?:-?(?:Bench|Eval)|-bench|-eval)|[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?-?V?QA)$/;
+const BENCHMARK_SUFFIX =
+  /^(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?(?:-?(?:Bench|Eval)|-bench|-eval)|[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?-?V?QA)$/;
 /** A size or a count, not a name: `7B`, `2024`, `3D`, `1.5k`. */
 const QUANTITY = /^\d+(?:\.\d+)?[A-Za-z]{0,2}$/;
+/** A model's parameter count ends its name: `ShareGPT4Video-8B`, `Foo-1.5B`. */
+const MODEL_SIZE = /[-_]?\d+(?:\.\d+)?B$/;
 const NOT_NAMES = lowerSet(cues.notNames);
 const METRICS = lowerSet(cues.metrics);
 const MODEL_FAMILIES = cues.models.map((model) => model.toLowerCase());
@@ -183,7 +204,7 @@ export function classifyName(name: string): NameShape | undefined {
     if (/QA$/.test(name) && !/[a-z]/.test(name)) return undefined;
     return "suffix";
   }
-  if (isModelName(lower)) return undefined;
+  if (isModelName(lower) || MODEL_SIZE.test(name)) return undefined;
   if (!/[A-Z]/.test(name)) return undefined;
   const parts = name.split("-");
   if (parts.every((part) => /^[A-Z]?[a-z]+$/.test(part))) {
@@ -521,10 +542,12 @@ function judgeDiscovered(
     return /\bthe\s+$/i.test(before) && FOLLOWED_BY_NOUN.test(after) ? "benchmark" : undefined;
   }
   if (description.verdict === "benchmark") return "benchmark";
+  if (FOLLOWED_BY_PLURAL.test(after)) return undefined;
   if (FOLLOWED_BY_NOUN.test(after)) return "benchmark";
   if (LISTED_AFTER_NOUN.test(before)) return "benchmark";
   if ((shape === "suffix" ? EVALUATED_USING : EVALUATED_ON).test(before)) return "benchmark";
-  if (EVALUATED_ON_ZH_BEFORE.test(before) && EVALUATED_ON_ZH_AFTER.test(after)) return "benchmark";
+  const zhAfter = shape === "suffix" ? EVALUATED_ON_ZH_AFTER : EVALUATED_ON_ZH_AFTER_STRICT;
+  if (EVALUATED_ON_ZH_BEFORE.test(before) && zhAfter.test(after)) return "benchmark";
   if (shape === "suffix" && /(?:Bench|-bench)$/.test(name) && ANY_CUE.test(text.slice(from, to))) {
     return "benchmark";
   }
@@ -546,18 +569,17 @@ function describe(after: string): { verdict: Verdict; isNew: boolean } {
       .split(/\s+/)
       .slice(0, 10)
       .join(" ");
-    if (DESCRIPTION_NOUN_RE.test(words)) return { verdict: "benchmark", isNew: NEW_WORD.test(rest) };
+    if (DESCRIPTION_NOUN_RE.test(words))
+      return { verdict: "benchmark", isNew: NEW_WORD.test(rest) };
     if (OTHER_NOUN_RE.test(words)) return { verdict: "other", isNew: false };
   }
   const zh = DESCRIPTION_START_ZH.exec(after);
   if (zh && zh[0].trim() !== "") {
-    const rest = after.slice(zh[0].length, zh[0].length + 24).split(/[，。；,;]/)[0] ?? "";
-    const noun = DESCRIPTION_NOUN_ZH_RE.exec(rest);
-    const other = OTHER_NOUN_ZH_RE.exec(rest);
-    if (noun && (!other || noun.index < other.index)) {
-      return { verdict: "benchmark", isNew: /首个|第一个|新/.test(zh[0] + rest) };
-    }
-    if (other) return { verdict: "other", isNew: false };
+    const rest = after.slice(zh[0].length, zh[0].length + 30).split(/[，。；,;]/)[0] ?? "";
+    const heads = [...rest.matchAll(HEAD_ZH)];
+    const head = heads[heads.length - 1];
+    if (head?.[1]) return { verdict: "benchmark", isNew: /首个|第一个|新/.test(zh[0] + rest) };
+    if (head?.[2]) return { verdict: "other", isNew: false };
   }
   return { verdict: undefined, isNew: false };
 }
