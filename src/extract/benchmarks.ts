@@ -56,6 +56,14 @@ const FOLLOWED_BY_NOUN = new RegExp(
   String.raw`^${LIST_CONTINUES}\s*-?\s*(?:\b${NOUN}\b(?!-)|${NOUN_ZH})(?!\s*-?\s*(?:\b${OTHER_NOUN}\b|${OTHER_NOUN_ZH}))`,
   "i",
 );
+/** "the Spider dataset": a benchmark word right after the name. */
+const FOLLOWED_DIRECTLY = new RegExp(String.raw`^\s*-?\s*\b${NOUN}\b(?!-)`, "i");
+/** "a new large-scale fMRI dataset": after an indefinite article the word before a benchmark word is a modifier. */
+const INDEFINITE_BEFORE = /\b(?:an?|one|another)\s+(?:[\w-]+,?\s+){0,4}$/i;
+/** "在四个TESS基准上": a count before the name makes it a kind of benchmark. */
+const COUNT_BEFORE_ZH = /(?:[一二三四五六七八九十两几多]|\d+)\s*(?:个|项|种|类)\s*$/;
+/** "Charades - STA": one part of a hyphenated name written with spaces. */
+const SPACED_HYPHEN = /[A-Za-z0-9]\s+-\s*$|^\s*-\s+[A-Za-z0-9]/;
 /** "six TAG datasets", "RAG benchmarks": one name before a plural names a kind of benchmark, not one. */
 const FOLLOWED_BY_PLURAL = new RegExp(
   String.raw`^\s*-?\s*\b(?:${alternation(cues.nouns.filter((noun) => /(?:s|corpora)$/.test(noun)))})\b`,
@@ -182,6 +190,8 @@ const QUANTITY = /^\d+(?:\.\d+)?[A-Za-z]{0,2}$/;
 /** A model's parameter count ends its name: `ShareGPT4Video-8B`, `Foo-1.5B`. */
 const MODEL_SIZE = /[-_]?\d+(?:\.\d+)?B$/;
 const NOT_NAMES = lowerSet(cues.notNames);
+/** `CPU-based`, `Test-Time`, `multi-hop`: a modifier, not a name. */
+const MODIFIER_ENDING = new RegExp(String.raw`-(?:${alternation(cues.notNameEndings)})$`, "i");
 const METRICS = lowerSet(cues.metrics);
 const MODEL_FAMILIES = cues.models.map((model) => model.toLowerCase());
 
@@ -196,7 +206,12 @@ type NameShape = "suffix" | "strong" | "word";
 export function classifyName(name: string): NameShape | undefined {
   if (name.length < 2 || QUANTITY.test(name) || !/[A-Za-z]/.test(name)) return undefined;
   const lower = name.toLowerCase();
-  if (NOT_NAMES.has(lower) || METRICS.has(lower) || METRICS.has(lower.replace(/-.*$/, ""))) {
+  if (
+    NOT_NAMES.has(lower) ||
+    METRICS.has(lower) ||
+    METRICS.has(lower.replace(/-.*$/, "")) ||
+    MODIFIER_ENDING.test(name)
+  ) {
     return undefined;
   }
   if (BENCHMARK_SUFFIX.test(name) && !/^(?:V?QA|Bench|Eval)$/i.test(name)) {
@@ -227,10 +242,10 @@ function isModelName(lower: string): boolean {
 
 /** "the Medical Visual Hallucination Test (MedVH)": a long name of capitalised words, its acronym in brackets. */
 const DEFINED_ACRONYM =
-  /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*)\s*[)）]/g;
+  /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|as|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*)\s*[)）]/g;
 const LONG_NAME_NOUN = new RegExp(String.raw`^${DESCRIPTION_NOUN}$|bench$`, "i");
 const NOUN_ONLY = new RegExp(String.raw`^${NOUN}$`, "i");
-const SMALL_WORD = /^(?:of|for|and|in|on|the|with|to|a|&)$/i;
+const SMALL_WORD = /^(?:of|for|and|in|on|the|with|to|a|as|&)$/i;
 
 type SearchField = ProseField | "tag";
 
@@ -525,6 +540,7 @@ function judgeDiscovered(
   const description = describe(after);
 
   if (description.verdict === "other") return "other";
+  if (SPACED_HYPHEN.test(before) || SPACED_HYPHEN.test(after)) return undefined;
   if (FOLLOWED_BY_OTHER.test(after) || LISTED_AFTER_OTHER.test(before)) return "other";
   const called = CALLED.exec(before);
   if (called) return NOUN_ONLY.test(called[1] ?? "") ? "benchmark" : "other";
@@ -538,12 +554,23 @@ function judgeDiscovered(
   }
   if (shape === "word") {
     if (title || before.trim() === "") return undefined;
-    if (description.verdict === "benchmark" && INTRODUCED_BY_US.test(before)) return "benchmark";
-    return /\bthe\s+$/i.test(before) && FOLLOWED_BY_NOUN.test(after) ? "benchmark" : undefined;
+    if (
+      description.verdict === "benchmark" &&
+      description.appositive &&
+      INTRODUCED_BY_US.test(before)
+    ) {
+      return "benchmark";
+    }
+    return /\bthe\s+$/i.test(before) && FOLLOWED_DIRECTLY.test(after) ? "benchmark" : undefined;
   }
   if (description.verdict === "benchmark") return "benchmark";
-  if (FOLLOWED_BY_PLURAL.test(after)) return undefined;
-  if (FOLLOWED_BY_NOUN.test(after)) return "benchmark";
+  if (FOLLOWED_BY_PLURAL.test(after) || COUNT_BEFORE_ZH.test(before)) return undefined;
+  if (
+    FOLLOWED_BY_NOUN.test(after) &&
+    !(FOLLOWED_DIRECTLY.test(after) && INDEFINITE_BEFORE.test(before))
+  ) {
+    return "benchmark";
+  }
   if (LISTED_AFTER_NOUN.test(before)) return "benchmark";
   if ((shape === "suffix" ? EVALUATED_USING : EVALUATED_ON).test(before)) return "benchmark";
   const zhAfter = shape === "suffix" ? EVALUATED_ON_ZH_AFTER : EVALUATED_ON_ZH_AFTER_STRICT;
@@ -559,7 +586,7 @@ function judgeDiscovered(
  * for …" is `other`, "X: A Large-Scale Benchmark for …" is `benchmark`; `isNew` when it opens with
  * "the first", "a new", "a novel", "our". Chinese: "X——一个多任务基准测试", "X，一种…框架".
  */
-function describe(after: string): { verdict: Verdict; isNew: boolean } {
+function describe(after: string): { verdict: Verdict; isNew: boolean; appositive?: boolean } {
   const opening = DESCRIPTION_START.exec(after);
   if (opening) {
     const rest = after.slice(opening[0].length);
@@ -569,8 +596,10 @@ function describe(after: string): { verdict: Verdict; isNew: boolean } {
       .split(/\s+/)
       .slice(0, 10)
       .join(" ");
-    if (DESCRIPTION_NOUN_RE.test(words))
-      return { verdict: "benchmark", isNew: NEW_WORD.test(rest) };
+    if (DESCRIPTION_NOUN_RE.test(words)) {
+      const appositive = /[:：,，—–-]/.test(opening[0]);
+      return { verdict: "benchmark", isNew: NEW_WORD.test(rest), appositive };
+    }
     if (OTHER_NOUN_RE.test(words)) return { verdict: "other", isNew: false };
   }
   const zh = DESCRIPTION_START_ZH.exec(after);
