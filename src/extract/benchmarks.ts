@@ -127,6 +127,9 @@ const DESCRIPTION_START =
 /** Words after which a description is about something else than the name's kind. */
 const DESCRIPTION_STOP =
   /\b(?:for|to|that|which|with|on|in|from|by|of|designed|covering|comprising|consisting|spanning|where|who|we|our\s+\w+\s+(?:on|for))\b|[.;!?。；]/i;
+/** "X, and our corpus …", "X, which …": the clause goes on; what follows does not describe X. */
+const CLAUSE_GOES_ON =
+  /^(?:and|or|but|while|whereas|which|where|who|when|then|as well as|so|yet)\b/i;
 const DESCRIPTION_NOUN_RE = new RegExp(
   String.raw`(?<!-)\b${DESCRIPTION_NOUN}\b(?!-)(?!\s*-?\s*\b${OTHER_NOUN}\b)`,
   "i",
@@ -188,7 +191,7 @@ const BENCHMARK_SUFFIX =
 /** A size or a count, not a name: `7B`, `2024`, `3D`, `1.5k`. */
 const QUANTITY = /^\d+(?:\.\d+)?[A-Za-z]{0,2}$/;
 /** A model's parameter count ends its name: `ShareGPT4Video-8B`, `Foo-1.5B`. */
-const MODEL_SIZE = /[-_]?\d+(?:\.\d+)?B$/;
+const MODEL_SIZE = /^[A-Za-z0-9.-]{3,}[-_]\d+(?:\.\d+)?B$/;
 const NOT_NAMES = lowerSet(cues.notNames);
 /** `CPU-based`, `Test-Time`, `multi-hop`: a modifier, not a name. */
 const MODIFIER_ENDING = new RegExp(String.raw`-(?:${alternation(cues.notNameEndings)})$`, "i");
@@ -216,7 +219,7 @@ export function classifyName(name: string): NameShape | undefined {
   }
   if (BENCHMARK_SUFFIX.test(name) && !/^(?:V?QA|Bench|Eval)$/i.test(name)) {
     // An all-capital `…QA` (`MCQA`, `LFQA`) names a task, not a dataset.
-    if (/QA$/.test(name) && !/[a-z]/.test(name)) return undefined;
+    if (/QA$/.test(name) && !/[a-z]/.test(name)) return name.includes("-") ? "strong" : undefined;
     return "suffix";
   }
   if (isModelName(lower) || MODEL_SIZE.test(name)) return undefined;
@@ -245,6 +248,7 @@ const DEFINED_ACRONYM =
   /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|as|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*)\s*[)）]/g;
 const LONG_NAME_NOUN = new RegExp(String.raw`^${DESCRIPTION_NOUN}$|bench$`, "i");
 const NOUN_ONLY = new RegExp(String.raw`^${NOUN}$`, "i");
+const TRAILING_NOUN = new RegExp(String.raw`^${NOUN}$`, "i");
 const SMALL_WORD = /^(?:of|for|and|in|on|the|with|to|a|as|&)$/i;
 
 type SearchField = ProseField | "tag";
@@ -328,6 +332,13 @@ export function findBenchmarks(
     for (const hit of matchPhrases(compiled.matcher, text)) {
       found.push(createKnownOccurrence(hit.value, field, text, hit.start, hit.end));
       taken.push([hit.start, hit.end]);
+    }
+    if (field === "title" && listedAsBenchmark && taken.length === 0) {
+      const row = findTableRowName(text);
+      if (row) {
+        occurrences.push(row);
+        continue;
+      }
     }
     if (field !== "tag") {
       for (const occurrence of findDefinedAcronyms(compiled, field, text)) {
@@ -437,6 +448,40 @@ function createDiscoveredOccurrence(
     qualifies: verdict === "benchmark" || listed,
     vetoed: verdict === "other",
     introduces: listed || (verdict === "benchmark" && isIntroduced(field, text, start, end)),
+  };
+}
+
+/**
+ * A list row whose title is only a name (`AS-1B`, `SBU Captions`, `Inst-IT Dataset`), listed under a
+ * benchmark or dataset heading: the row introduces that benchmark. A trailing benchmark word is not
+ * part of the name. At most four words, each capitalised or holding a digit.
+ */
+function findTableRowName(text: string): Occurrence | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 1 && TRAILING_NOUN.test(words[words.length - 1] ?? "")) words.pop();
+  if (words.length === 0 || words.length > 4) return undefined;
+  if (!words.every((word) => /^[A-Z0-9][\w.+-]*$/.test(word))) return undefined;
+  const name = words.join(" ");
+  if (
+    words.length === 1 ? classifyName(name) === undefined : words.every((w) => !classifyName(w))
+  ) {
+    if (!(words.length > 1 && words.some((word) => /\d|[a-z][A-Z]|^[A-Z]{2,}/.test(word)))) {
+      return undefined;
+    }
+  }
+  const start = text.indexOf(words[0] ?? "");
+  return {
+    key: `found:${compactSlug(name)}`,
+    name,
+    slug: slugify(name),
+    known: false,
+    field: "title",
+    text,
+    start,
+    end: start + name.length,
+    qualifies: true,
+    vetoed: false,
+    introduces: true,
   };
 }
 
@@ -561,7 +606,10 @@ function judgeDiscovered(
     ) {
       return "benchmark";
     }
-    return /\bthe\s+$/i.test(before) && FOLLOWED_DIRECTLY.test(after) ? "benchmark" : undefined;
+    // "the Hallucinations Leaderboard": a capitalised benchmark word is part of a longer name.
+    const direct = FOLLOWED_DIRECTLY.exec(after);
+    const partOfLongerName = direct !== null && /[A-Z]/.test(direct[0].trim().charAt(0));
+    return /\bthe\s+$/i.test(before) && direct && !partOfLongerName ? "benchmark" : undefined;
   }
   if (description.verdict === "benchmark") return "benchmark";
   if (FOLLOWED_BY_PLURAL.test(after) || COUNT_BEFORE_ZH.test(before)) return undefined;
@@ -588,7 +636,7 @@ function judgeDiscovered(
  */
 function describe(after: string): { verdict: Verdict; isNew: boolean; appositive?: boolean } {
   const opening = DESCRIPTION_START.exec(after);
-  if (opening) {
+  if (opening && !CLAUSE_GOES_ON.test(after.slice(opening[0].length))) {
     const rest = after.slice(opening[0].length);
     const stop = DESCRIPTION_STOP.exec(rest);
     const words = rest
@@ -603,7 +651,7 @@ function describe(after: string): { verdict: Verdict; isNew: boolean; appositive
     if (OTHER_NOUN_RE.test(words)) return { verdict: "other", isNew: false };
   }
   const zh = DESCRIPTION_START_ZH.exec(after);
-  if (zh && zh[0].trim() !== "") {
+  if (zh && zh[0].trim() !== "" && /^[\u3400-\u9fff]/.test(after.slice(zh[0].length))) {
     const rest = after.slice(zh[0].length, zh[0].length + 30).split(/[，。；,;]/)[0] ?? "";
     const heads = [...rest.matchAll(HEAD_ZH)];
     const head = heads[heads.length - 1];

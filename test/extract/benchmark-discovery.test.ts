@@ -190,6 +190,17 @@ describe("discovering benchmarks by how the text presents them", () => {
     expect(findBenchmarks(unlisted, benchmarks)).toEqual([]);
   });
 
+  it("reads a list row whose title is only a name as that benchmark", () => {
+    const row = (title: string) =>
+      findBenchmarks(record({ title, section: ["Datasets of Pre-Training"] }), benchmarks).map(
+        (m) => [m.name, m.relation],
+      );
+    expect(row("AS-1B")).toEqual([["AS-1B", "introduces"]]);
+    expect(row("Kestrel Captions")).toEqual([["Kestrel Captions", "introduces"]]);
+    expect(row("Inst-IT Dataset")).toEqual([["Inst-IT", "introduces"]]);
+    expect(row("Towards Better Captions for Video Models")).toEqual([]);
+  });
+
   it("does not take a listed method for a benchmark even under an evaluation heading", () => {
     const listed = record({
       title: "JudgeMesh: A Multi-Agent Framework for Evaluating Chat Models",
