@@ -1,10 +1,10 @@
 // Which benchmarks extract finds in real documents: every discovered (not gazetteer) name with its
 // relation and the words that made it, so that precision can be judged by reading the list.
 //
-//   npx tsx bench/benchmark-check.ts [--every N] [--limit N] [--known] <file or folder>…
+//   npx tsx bench/benchmark-check.ts [--every N] [--offset K] [--limit N] [--known] <file or folder>…
 //
-// Folders are walked in sorted path order; `--every N` keeps every N-th file of that order and
-// `--limit N` stops after N files, so a sample is the same on every run.
+// Folders are walked in sorted path order; `--every N` keeps every N-th file of that order (from the
+// K-th) and `--limit N` stops after N files, so a sample is the same on every run.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createExtractContext, extractPaper } from "../src/extract/index.ts";
@@ -21,12 +21,14 @@ function listFiles(target: string): string[] {
 
 function main(argv: readonly string[]): void {
   let every = 1;
+  let offset = 0;
   let limit = Number.POSITIVE_INFINITY;
   let showKnown = false;
   const targets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--every") every = Number(argv[++i]);
+    else if (arg === "--offset") offset = Number(argv[++i]);
     else if (arg === "--limit") limit = Number(argv[++i]);
     else if (arg === "--known") showKnown = true;
     else targets.push(arg);
@@ -35,7 +37,7 @@ function main(argv: readonly string[]): void {
     JSON.parse(readFileSync(path.join(ROOT, "data/taxonomy.json"), "utf8")),
     JSON.parse(readFileSync(path.join(ROOT, "data/benchmarks.json"), "utf8")),
   );
-  const files = targets.flatMap(listFiles).filter((_, index) => index % every === 0);
+  const files = targets.flatMap(listFiles).filter((_, index) => index % every === offset % every);
   const discovered = new Map<string, { name: string; introduces: number; evaluates: number }>();
   let known = 0;
   let records = 0;
