@@ -107,7 +107,7 @@ const EVALUATED_USING = new RegExp(
 const EVALUATED_ON_ZH_BEFORE = new RegExp(String.raw`在\s*${NAME_LIST}$`);
 const EVALUATED_ZH_WORD = "(?:评测|评估|测试|实验|验证|表现|取得|结果|性能|准确率|达到|超越|优于)";
 const EVALUATED_ON_ZH_AFTER = new RegExp(
-  String.raw`^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?${EVALUATED_ZH_WORD}`,
+  `^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?${EVALUATED_ZH_WORD}`,
 );
 /** For names not built like benchmark names: only list words or a benchmark word before 上/中. */
 const EVALUATED_ON_ZH_AFTER_STRICT = new RegExp(
@@ -116,7 +116,7 @@ const EVALUATED_ON_ZH_AFTER_STRICT = new RegExp(
 const CONTEXT_CUE =
   /benchmark|dataset|data set|test set|evaluat|leaderboard|accuracy|score|pass@|基准|数据集|评测|评估|测试集|准确率/i;
 const ANY_CUE = new RegExp(
-  String.raw`${alternation(cues.nouns)}|evaluat|assess|${alternation(cues.nounsZh)}|评测|评估`,
+  `${alternation(cues.nouns)}|evaluat|assess|${alternation(cues.nounsZh)}|评测|评估`,
   "i",
 );
 
@@ -160,7 +160,7 @@ const INTRODUCED_BY_US = new RegExp(
 const USED_NOT_MADE =
   /\b(?:on|using|with|across|against|from|over|via|by|than|upon|such as|including|like|evaluat\w*|test\w*|compar\w*|outperform\w*|achiev\w*|fine-tun\w*|train\w*|surpass\w*|exceed\w*)\b/i;
 const INTRODUCED_BY_US_ZH = new RegExp(
-  String.raw`(?:${alternation(cues.introduceSubjectsZh)})[^。；！？]*?(?:${alternation(cues.introduceVerbsZh)})了?([^。；！？]{0,30})$`,
+  `(?:${alternation(cues.introduceSubjectsZh)})[^。；！？]*?(?:${alternation(cues.introduceVerbsZh)})了?([^。；！？]{0,30})$`,
 );
 const USED_NOT_MADE_ZH = /在|基于|使用|利用|上/;
 /** "X is a (new) … benchmark". */
@@ -194,7 +194,7 @@ const QUANTITY = /^\d+(?:\.\d+)?[A-Za-z]{0,2}$/;
 const MODEL_SIZE = /^[A-Za-z0-9.-]{3,}[-_]\d+(?:\.\d+)?B$/;
 const NOT_NAMES = lowerSet(cues.notNames);
 /** `CPU-based`, `Test-Time`, `multi-hop`: a modifier, not a name. */
-const MODIFIER_ENDING = new RegExp(String.raw`-(?:${alternation(cues.notNameEndings)})$`, "i");
+const MODIFIER_ENDING = new RegExp(`-(?:${alternation(cues.notNameEndings)})$`, "i");
 const METRICS = lowerSet(cues.metrics);
 const MODEL_FAMILIES = cues.models.map((model) => model.toLowerCase());
 
@@ -246,9 +246,8 @@ function isModelName(lower: string): boolean {
 /** "the Medical Visual Hallucination Test (MedVH)": a long name of capitalised words, its acronym in brackets. */
 const DEFINED_ACRONYM =
   /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|as|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*)\s*[)）]/g;
-const LONG_NAME_NOUN = new RegExp(String.raw`^${DESCRIPTION_NOUN}$|bench$`, "i");
-const NOUN_ONLY = new RegExp(String.raw`^${NOUN}$`, "i");
-const TRAILING_NOUN = new RegExp(String.raw`^${NOUN}$`, "i");
+const LONG_NAME_NOUN = new RegExp(`^${DESCRIPTION_NOUN}$|bench$`, "i");
+const NOUN_ONLY = new RegExp(`^${NOUN}$`, "i");
 const SMALL_WORD = /^(?:of|for|and|in|on|the|with|to|a|as|&)$/i;
 
 type SearchField = ProseField | "tag";
@@ -458,7 +457,7 @@ function createDiscoveredOccurrence(
  */
 function findTableRowName(text: string): Occurrence | undefined {
   const words = text.trim().split(/\s+/);
-  if (words.length > 1 && TRAILING_NOUN.test(words[words.length - 1] ?? "")) words.pop();
+  if (words.length > 1 && NOUN_ONLY.test(words[words.length - 1] ?? "")) words.pop();
   if (words.length === 0 || words.length > 4) return undefined;
   if (!words.every((word) => /^[A-Z0-9][\w.+-]*$/.test(word))) return undefined;
   const name = words.join(" ");
