@@ -197,6 +197,8 @@ const NOT_NAMES = lowerSet(cues.notNames);
 const MODIFIER_ENDING = new RegExp(`-(?:${alternation(cues.notNameEndings)})$`, "i");
 const METRICS = lowerSet(cues.metrics);
 const MODEL_FAMILIES = cues.models.map((model) => model.toLowerCase());
+/** `MotionGPT`, `Macaw-LLM`, `ChartLlama`: a name built on a model family names a model. */
+const MODEL_ENDING = new RegExp(`(?:^|[a-z0-9-])(?:${alternation(cues.modelEndings)})$`);
 
 /**
  * How a word is built as a name: `suffix` (`…Bench`, `…Eval`, `…QA`), `strong` (an acronym of three
@@ -222,7 +224,7 @@ export function classifyName(name: string): NameShape | undefined {
     if (/QA$/.test(name) && !/[a-z]/.test(name)) return name.includes("-") ? "strong" : undefined;
     return "suffix";
   }
-  if (isModelName(lower) || MODEL_SIZE.test(name)) return undefined;
+  if (isModelName(lower) || MODEL_SIZE.test(name) || MODEL_ENDING.test(name)) return undefined;
   if (!/[A-Z]/.test(name)) return undefined;
   const parts = name.split("-");
   if (parts.every((part) => /^[A-Z]?[a-z]+$/.test(part))) {

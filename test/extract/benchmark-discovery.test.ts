@@ -140,6 +140,10 @@ const NEGATIVE_ROWS: Array<[string, Partial<PaperRecord>]> = [
   ["metrics such as …", { abstract: "Metrics such as GPTScore and PairJudge correlate poorly." }],
   ["models", { abstract: "Experiments on GPT-4o, Llama-3-8B and Qwen2.5-VL show gains." }],
   ["a model with its size", { abstract: "We evaluate on FooChat-7B and find it fragile." }],
+  [
+    "a name built on a model family",
+    { abstract: "We evaluate on the HarborGPT benchmark and Skiff-LLM." },
+  ],
   ["a model named X", { abstract: "We train a model named RadBERTo on the notes." }],
   [
     "common words",
