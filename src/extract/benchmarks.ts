@@ -1,7 +1,10 @@
 // Benchmark mentions: gazetteer names (data/benchmarks.json) found on word boundaries, plus names the
-// gazetteer lacks (`XxxBench`, `Xxx-Bench`, `XxxQA`, `Xxx-Eval`) that the text calls a benchmark or
-// dataset. Each mention says whether the record introduces the benchmark or evaluates on it.
+// gazetteer lacks that the text presents as a benchmark or dataset ("we introduce X, a benchmark …",
+// "the X dataset", "evaluated on X and Y", "X数据集", a title "X: A … Benchmark", an acronym defined
+// after its long name). The cue words are data (benchmark-cues.json). Each mention says whether the
+// record introduces the benchmark or evaluates on it.
 import type { PaperRecord } from "../ingest/types.ts";
+import cues from "./benchmark-cues.json" with { type: "json" };
 import type { ProseField } from "./fields.ts";
 import { isTitleField, listProseFields } from "./fields.ts";
 import type { PhraseMatcher, PhraseSpec } from "./phrase-matcher.ts";
@@ -19,78 +22,240 @@ export interface CompiledGazetteer {
 
 const COMPILED = new WeakMap<readonly BenchmarkDefinition[], CompiledGazetteer>();
 
-// ── Discovery ─────────────────────────────────────────────────────────────────────────────────
-/** Names built like benchmark names: CliMedBench, MedS-Bench, C-Eval, PubMedQA, PathVQA. */
-const BENCHMARK_LIKE_NAME =
-  /(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?-?(?:Bench|Eval)|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?-?V?QA)(?![A-Za-z0-9]|-[A-Z0-9])/g;
-const QUICK_CHECK = /Bench|Eval|QA/;
+// ── Cue words, from benchmark-cues.json ───────────────────────────────────────────────────────
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
-const CUE =
-  "(?:benchmarks?|datasets?|data sets?|test sets?|testbeds?|evaluation suites?|leaderboards?)";
-/** A cue word used as an adjective (`a benchmark LLM`) does not make a benchmark. */
-const NOT_A_BENCHMARK_HEAD = String.raw`(?!\s+(?:LLMs?|models?|methods?|systems?|frameworks?|approach))`;
-const LIST_SEPARATOR = String.raw`(?:,|、|，|\band\b|\bor\b|和|与|及)`;
-const NAME_TOKEN = String.raw`(?:the\s+)?[A-Za-z0-9][\w-]*`;
+/** An alternation of phrases, longest first (so `data sets` wins over `data`), spaces as any space. */
+function alternation(words: readonly string[]): string {
+  const unique = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return unique.map((word) => escapeRegExp(word).replace(/ /g, String.raw`\s+`)).join("|");
+}
 
-/** "XyzQA dataset", "XyzQA, AbcQA and DefQA benchmarks", "XyzQA数据集". */
-const FOLLOWED_BY_CUE = new RegExp(
-  String.raw`^(?:\s*${LIST_SEPARATOR}\s*${NAME_TOKEN})*\s*-?\s*(?:${CUE}|基准|数据集|评测集|测试集)${NOT_A_BENCHMARK_HEAD}`,
+function lowerSet(words: readonly string[]): Set<string> {
+  return new Set(words.map((word) => word.toLowerCase()));
+}
+
+/** Words that call a thing a benchmark wherever they stand next to its name. */
+const NOUN = `(?:${alternation(cues.nouns)})`;
+/** Words that call a thing a benchmark when they head its description ("X: a … test"). */
+const DESCRIPTION_NOUN = `(?:${alternation([...cues.nouns, ...cues.descriptionNouns])})`;
+const NOUN_ZH = `(?:${alternation(cues.nounsZh)})`;
+/** Words that say a thing is something else: a model, a method, a framework, a metric. */
+const OTHER_NOUN = `(?:${alternation(cues.notBenchmarkNouns)})`;
+const OTHER_NOUN_ZH = `(?:${alternation(cues.notBenchmarkNounsZh)})`;
+
+const LIST_SEPARATOR = String.raw`(?:,|、|，|\band\b|\bor\b|&|和|与|及|以及)`;
+const NAME_TOKEN = String.raw`(?:the\s+)?[A-Za-z0-9][\w.+-]*`;
+const NAME_LIST = String.raw`(?:${NAME_TOKEN}\s*${LIST_SEPARATOR}\s*)*`;
+const LIST_CONTINUES = String.raw`(?:\s*${LIST_SEPARATOR}\s*${NAME_TOKEN})*`;
+
+/** "XyzQA dataset", "XyzQA, AbcQA and DefQA benchmarks", "XyzQA数据集" — unless a model word heads it. */
+const FOLLOWED_BY_NOUN = new RegExp(
+  String.raw`^${LIST_CONTINUES}\s*-?\s*(?:\b${NOUN}\b(?!-)|${NOUN_ZH})(?!\s*-?\s*(?:\b${OTHER_NOUN}\b|${OTHER_NOUN_ZH}))`,
   "i",
 );
-/** "XyzQA: a dataset for …", "XyzQA, a new benchmark …", "XyzQA is a benchmark …". */
-const APPOSITIVE_CUE = new RegExp(
-  String.raw`^\s*(?:[:：,，(（—–]\s*|\s+(?:is|was|serves as|as|represents)\s+)((?:[\w-]+\s+){0,6}?)${CUE}\b${NOT_A_BENCHMARK_HEAD}`,
+/** "the Spider dataset": a benchmark word right after the name. */
+const FOLLOWED_DIRECTLY = new RegExp(String.raw`^\s*-?\s*\b${NOUN}\b(?!-)`, "i");
+/** "a new large-scale fMRI dataset": after an indefinite article the word before a benchmark word is a modifier. */
+const INDEFINITE_BEFORE = /\b(?:an?|one|another)\s+(?:[\w-]+,?\s+){0,4}$/i;
+/** "在四个TESS基准上": a count before the name makes it a kind of benchmark. */
+const COUNT_BEFORE_ZH = /(?:[一二三四五六七八九十两几多]|\d+)\s*(?:个|项|种|类)\s*$/;
+/** "Charades - STA": one part of a hyphenated name written with spaces. */
+const SPACED_HYPHEN = /[A-Za-z0-9]\s+-\s*$|^\s*-\s+[A-Za-z0-9]/;
+/** "six TAG datasets", "RAG benchmarks": one name before a plural names a kind of benchmark, not one. */
+const FOLLOWED_BY_PLURAL = new RegExp(
+  String.raw`^\s*-?\s*\b(?:${alternation(cues.nouns.filter((noun) => /(?:s|corpora)$/.test(noun)))})\b`,
   "i",
 );
-const APPOSITIVE_CUE_ZH = /^\s*(?:[:：,，(（]|是|为)[^。；]{0,20}?(?:基准|数据集|评测集|测试集)/;
-/** Words that show the appositive describes something other than a benchmark (a model, a method). */
-const NOT_BENCHMARK_WORDS =
-  /\b(?:model|llm|method|framework|system|approach|agent|assistant|chatbot|architecture|that|which|on|outperform\w*|achiev\w*)\b/i;
+/** "ChatEval framework", "GPT-4 model", "X框架". */
+const FOLLOWED_BY_OTHER = new RegExp(
+  String.raw`^\s*-?\s*(?:(?:based|style|like)\b|\b${OTHER_NOUN}\b|${OTHER_NOUN_ZH})`,
+  "i",
+);
 /** "benchmarks such as MedQA, XyzQA", "datasets (XyzQA, …", "数据集包括XyzQA、…". */
-const LISTED_AFTER_CUE = new RegExp(
-  String.raw`(?:${CUE}|基准|数据集|评测集)\s*(?:(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|包括|如|例如)\s*|[(:（：]\s*)(?:${NAME_TOKEN}\s*${LIST_SEPARATOR}\s*)*$`,
+const LISTED_AFTER_NOUN = new RegExp(
+  String.raw`(?:\b${NOUN}\s*(?:(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s*|[(:（：]\s*)|${NOUN_ZH}\s*(?:(?:包括|如|例如|涵盖)\s*|[(:（：]\s*)?)${NAME_LIST}$`,
   "i",
 );
+/** "metrics such as G-Eval and GPTScore", "models like X". */
+const LISTED_AFTER_OTHER = new RegExp(
+  String.raw`(?:\b${OTHER_NOUN}|${OTHER_NOUN_ZH})\s*(?:(?:such as|including|like|namely|e\.g\.,?|包括|如|例如)\s*|[(:（：]\s*)${NAME_LIST}$`,
+  "i",
+);
+/** "a benchmark called X", "a new dataset, named X", "a model named X" (group 1 tells which). */
+const CALLED = new RegExp(
+  String.raw`\b(${NOUN}|${OTHER_NOUN})\b[\w\s,-]{0,30}?\b(?:${alternation(cues.calledWords)})\s*[:"“'‘]?\s*${NAME_LIST}$`,
+  "i",
+);
+const CALLED_ZH = new RegExp(String.raw`(?:${alternation(cues.calledWordsZh)})\s*[“"「《]?\s*$`);
+const CALLED_ZH_AFTER_NOUN = new RegExp(String.raw`^\s*[”"」》]?\s*的?\s*(?:${NOUN_ZH})`);
+const CALLED_ZH_AFTER_OTHER = new RegExp(String.raw`^\s*[”"」》]?\s*的?\s*(?:${OTHER_NOUN_ZH})`);
+
+const EVALUATION_WORD = `(?:${alternation(cues.evaluationWordStems)})\\w*`;
 /** "we evaluate on MedQA and XyzQA", "accuracy on XyzQA". */
 const EVALUATED_ON = new RegExp(
-  String.raw`\b(?:evaluat\w*|test(?:ed|ing|s)?|benchmark(?:ed|ing|s)?|experiments?|results?|accuracy|performance|scores?|assess\w*|validat\w*)\b[^.;!?]{0,80}?\b(?:on|using|across|against)\s+(?:${NAME_TOKEN}\s*(?:,|\band\b|\bor\b)\s*)*(?:the\s+)?$`,
+  String.raw`\b${EVALUATION_WORD}\b[^.;!?]{0,80}?\b(?:on|across|over)\s+${NAME_LIST}(?:the\s+)?$`,
   "i",
 );
-const EVALUATED_ON_ZH_BEFORE = new RegExp(
-  String.raw`在\s*(?:${NAME_TOKEN}\s*${LIST_SEPARATOR}\s*)*$`,
+/** Also "using", "against" — only for names built like benchmark names (`…Bench`, `…QA`). */
+const EVALUATED_USING = new RegExp(
+  String.raw`\b${EVALUATION_WORD}\b[^.;!?]{0,80}?\b(?:on|using|across|against|over)\s+${NAME_LIST}(?:the\s+)?$`,
+  "i",
 );
-const EVALUATED_ON_ZH_AFTER =
-  /^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?(?:评测|评估|测试|实验|验证|表现|取得)/;
+const EVALUATED_ON_ZH_BEFORE = new RegExp(String.raw`在\s*${NAME_LIST}$`);
+const EVALUATED_ZH_WORD = "(?:评测|评估|测试|实验|验证|表现|取得|结果|性能|准确率|达到|超越|优于)";
+const EVALUATED_ON_ZH_AFTER = new RegExp(
+  `^[^。；]{0,20}?(?:上|中)[^。；]{0,10}?${EVALUATED_ZH_WORD}`,
+);
+/** For names not built like benchmark names: only list words or a benchmark word before 上/中. */
+const EVALUATED_ON_ZH_AFTER_STRICT = new RegExp(
+  String.raw`^${LIST_CONTINUES}\s*等?\s*(?:${NOUN_ZH})?\s*(?:上|中)[^。；]{0,10}?${EVALUATED_ZH_WORD}`,
+);
 const CONTEXT_CUE =
   /benchmark|dataset|data set|test set|evaluat|leaderboard|accuracy|score|pass@|基准|数据集|评测|评估|测试集|准确率/i;
-const ANY_CUE = /benchmark|dataset|data set|test set|evaluat|assess|基准|数据集|评测|评估|测试集/i;
+const ANY_CUE = new RegExp(
+  `${alternation(cues.nouns)}|evaluat|assess|${alternation(cues.nounsZh)}|评测|评估`,
+  "i",
+);
+
+// ── Describing words after a name ─────────────────────────────────────────────────────────────
+/** "X, a (new) …", "X: A …", "X is a …", "X (a …", "X — the first …". */
+const DESCRIPTION_START =
+  /^\s*(?:(?:[:：,，]|--|—|–)\s*|\s+(?:is|was|serves as|as|represents|constitutes)\s+)/i;
+/** Words after which a description is about something else than the name's kind. */
+const DESCRIPTION_STOP =
+  /\b(?:for|to|that|which|with|on|in|from|by|of|designed|covering|comprising|consisting|spanning|where|who|we|our\s+\w+\s+(?:on|for))\b|[.;!?。；]/i;
+/** "X, and our corpus …", "X, which …": the clause goes on; what follows does not describe X. */
+const CLAUSE_GOES_ON =
+  /^(?:and|or|but|while|whereas|which|where|who|when|then|as well as|so|yet)\b/i;
+const DESCRIPTION_NOUN_RE = new RegExp(
+  String.raw`(?<!-)\b${DESCRIPTION_NOUN}\b(?!-)(?!\s*-?\s*\b${OTHER_NOUN}\b)`,
+  "i",
+);
+const OTHER_NOUN_RE = new RegExp(String.raw`(?<!-)\b${OTHER_NOUN}\b(?!-)`, "i");
+const NEW_WORD = new RegExp(
+  String.raw`^(?:(?:the|a|an)\s+)?(?:${alternation(cues.newWords)})\b`,
+  "i",
+);
+const DESCRIPTION_START_ZH =
+  /^\s*(?:[:：,，(（]|——|—|–|-)?\s*(?:是|为|即)?\s*(?:一个|一套|一项|一种|首个|第一个)?/;
+/** In Chinese the head comes last: "一个在视频基准测试中表现卓越的LVLM" is a model. */
+const HEAD_ZH = new RegExp(
+  String.raw`(${NOUN_ZH})|(${OTHER_NOUN_ZH}|\b(?:${alternation([...cues.notBenchmarkNouns, ...cues.notNames.filter((word) => /^[A-Z]+s?$/.test(word))])})\b)`,
+  "g",
+);
 
 // ── Relation ──────────────────────────────────────────────────────────────────────────────────
 /**
  * "we present / introduce / propose / construct / build / release … X"; digest sites write of the
  * paper's authors in the third person ("the authors assemble X").
  */
-const INTRODUCED_BY_US =
-  /\b(?:we|our|this (?:paper|work|study|article)|here|the authors|they)\b[^.;!?]*?\b(?:present|introduc|propos|construct|buil|releas|develop|creat|curat|design|establish|contribut|collect|assembl|compil)\w*\b([^.;!?]*)$/i;
+const INTRODUCED_BY_US = new RegExp(
+  String.raw`\b(?:${alternation(cues.introduceSubjects)})\b[^.;!?]*?\b(?:${alternation(cues.introduceVerbStems)})\w*\b([^.;!?]*)$`,
+  "i",
+);
 /** Between the verb and the name, these show the name is used, not made ("propose a method and test it on X"). */
 const USED_NOT_MADE =
   /\b(?:on|using|with|across|against|from|over|via|by|than|upon|such as|including|like|evaluat\w*|test\w*|compar\w*|outperform\w*|achiev\w*|fine-tun\w*|train\w*|surpass\w*|exceed\w*)\b/i;
-const INTRODUCED_BY_US_ZH =
-  /(?:本文|我们|本研究|本工作|作者)[^。；！？]*?(?:提出|构建|推出|发布|建立|设计|开发|创建|引入|收集|整理)了?([^。；！？]{0,30})$/;
+const INTRODUCED_BY_US_ZH = new RegExp(
+  `(?:${alternation(cues.introduceSubjectsZh)})[^。；！？]*?(?:${alternation(cues.introduceVerbsZh)})了?([^。；！？]{0,30})$`,
+);
 const USED_NOT_MADE_ZH = /在|基于|使用|利用|上/;
 /** "X is a (new) … benchmark". */
-const IS_A_BENCHMARK =
-  /^\s*(?:is|serves as|constitutes)\s+(?:an?|the|our)\s+((?:[\w-]+\s+){0,6}?)(?:benchmark|dataset|data set|evaluation suite|test set|testbed)\b/i;
+const IS_A_BENCHMARK = new RegExp(
+  String.raw`^\s*(?:is|serves as|constitutes)\s+(?:an?|the|our)\s+((?:[\w-]+\s+){0,6}?)${NOUN}\b`,
+  "i",
+);
 /** A title naming a dataset after the name: "Benchmarking LLMs on X -- A Comprehensive … Dataset". */
-const TITLE_NAMES_DATASET =
-  /^\s*(?:[:：]|--|—|–|-)\s*(?:an?|the)\s+(?:[\w-]+\s+){0,6}?(?:benchmark|dataset|data set|test set|evaluation suite)\b/i;
-const IS_A_BENCHMARK_ZH =
-  /^\s*(?:是|为)(?:一个|一套|一项)?([^。；，,]{0,20}?)(?:基准|评测集|数据集)/;
+const TITLE_NAMES_DATASET = new RegExp(
+  String.raw`^\s*(?:[:：]|--|—|–|-)\s*(?:an?|the)\s+(?:[\w-]+\s+){0,6}?${NOUN}\b`,
+  "i",
+);
+const IS_A_BENCHMARK_ZH = new RegExp(
+  String.raw`^\s*(?:是|为)(?:一个|一套|一项)?([^。；，,]{0,20}?)${NOUN_ZH}`,
+);
 /** "X is a widely used benchmark" describes someone else's benchmark. */
 const SOMEONE_ELSES =
   /\b(?:widely|popular|standard|well-known|existing|common|commonly|public|publicly|established|classic|used|prior|previous|representative)\b|广泛|常用|公开|经典|现有|已有|主流/i;
+const SECTION_WORD = new RegExp(alternation(cues.sectionWords), "i");
+
+// ── Names ─────────────────────────────────────────────────────────────────────────────────────
+/** A word as a name is written: letters and digits, joined by hyphens, with `2.5` kept whole. */
+const NAME_CANDIDATE =
+  /(?<![A-Za-z0-9_.+-])[A-Za-z0-9](?:[A-Za-z0-9]|[-+](?=[A-Za-z0-9])|\.(?=[0-9]))*(?![A-Za-z0-9])/g;
+/** Names built like benchmark names: CliMedBench, MedS-Bench, SWE-bench, C-Eval, PubMedQA, PathVQA. */
+const BENCHMARK_SUFFIX =
+  /^(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?(?:-?(?:Bench|Eval)|-bench|-eval)|[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?-?V?QA)$/;
+/** A size or a count, not a name: `7B`, `2024`, `3D`, `1.5k`. */
+const QUANTITY = /^\d+(?:\.\d+)?[A-Za-z]{0,2}$/;
+/** A model's parameter count ends its name: `ShareGPT4Video-8B`, `Foo-1.5B`. */
+const MODEL_SIZE = /^[A-Za-z0-9.-]{3,}[-_]\d+(?:\.\d+)?B$/;
+const NOT_NAMES = lowerSet(cues.notNames);
+/** `CPU-based`, `Test-Time`, `multi-hop`: a modifier, not a name. */
+const MODIFIER_ENDING = new RegExp(`-(?:${alternation(cues.notNameEndings)})$`, "i");
+const METRICS = lowerSet(cues.metrics);
+const MODEL_FAMILIES = cues.models.map((model) => model.toLowerCase());
+/** `MotionGPT`, `Macaw-LLM`, `ChartLlama`: a name built on a model family names a model. */
+const MODEL_ENDING = new RegExp(`(?:^|[a-z0-9-])(?:${alternation(cues.modelEndings)})$`);
+
+/**
+ * How a word is built as a name: `suffix` (`…Bench`, `…Eval`, `…QA`), `strong` (an acronym of three
+ * or more capitals, inner capitals, digits, or a hyphen joining such parts: `CRAG`, `MedVH`, `GSM8K`,
+ * `TAT-QA`, `Med-HallMark`), `word` (one capitalised word: `Spider`); undefined for anything else
+ * and for words the cue file lists as common words, models or metrics.
+ */
+type NameShape = "suffix" | "strong" | "word";
+
+export function classifyName(name: string): NameShape | undefined {
+  if (name.length < 2 || QUANTITY.test(name) || !/[A-Za-z]/.test(name)) return undefined;
+  const lower = name.toLowerCase();
+  if (
+    NOT_NAMES.has(lower) ||
+    METRICS.has(lower) ||
+    METRICS.has(lower.replace(/-.*$/, "")) ||
+    MODIFIER_ENDING.test(name)
+  ) {
+    return undefined;
+  }
+  if (BENCHMARK_SUFFIX.test(name) && !/^(?:V?QA|Bench|Eval)$/i.test(name)) {
+    // An all-capital `…QA` (`MCQA`, `LFQA`) names a task, not a dataset.
+    if (/QA$/.test(name) && !/[a-z]/.test(name)) return name.includes("-") ? "strong" : undefined;
+    return "suffix";
+  }
+  if (isModelName(lower) || MODEL_SIZE.test(name) || MODEL_ENDING.test(name)) return undefined;
+  if (!/[A-Z]/.test(name)) return undefined;
+  const parts = name.split("-");
+  if (parts.every((part) => /^[A-Z]?[a-z]+$/.test(part))) {
+    return parts.length === 1 && name.length >= 3 ? "word" : undefined;
+  }
+  if (/^[a-z]/.test(name) && parts.length === 1 && !/[a-z][A-Z]/.test(name)) return undefined;
+  const letters = name.replace(/[^A-Za-z]/g, "");
+  if (/\d/.test(name) || /[a-z][A-Z]/.test(name) || parts.length > 1) return "strong";
+  return /^[A-Z]+$/.test(letters) && letters.length >= 3 ? "strong" : undefined;
+}
+
+/** `GPT-4o`, `Llama-3-8B`, `Qwen2.5-VL`: a model family, alone or followed by a version or size. */
+function isModelName(lower: string): boolean {
+  for (const family of MODEL_FAMILIES) {
+    if (lower === family) return true;
+    if (lower.startsWith(family) && /^[-\d.]/.test(lower.slice(family.length))) return true;
+  }
+  return false;
+}
+
+/** "the Medical Visual Hallucination Test (MedVH)": a long name of capitalised words, its acronym in brackets. */
+const DEFINED_ACRONYM =
+  /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|as|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*)\s*[)）]/g;
+const LONG_NAME_NOUN = new RegExp(`^${DESCRIPTION_NOUN}$|bench$`, "i");
+const NOUN_ONLY = new RegExp(`^${NOUN}$`, "i");
+const SMALL_WORD = /^(?:of|for|and|in|on|the|with|to|a|as|&)$/i;
 
 type SearchField = ProseField | "tag";
+
+/** What the words around an occurrence say it is. */
+type Verdict = "benchmark" | "other" | undefined;
 
 interface Occurrence {
   key: string;
@@ -103,7 +268,11 @@ interface Occurrence {
   end: number;
   /** For a discovered name: the text calls it a benchmark here. Always true for gazetteer names. */
   qualifies: boolean;
+  /** For a discovered name: the text calls it a model, method, framework or metric here. */
+  vetoed: boolean;
   introduces: boolean;
+  /** A long name the text gives the name (the words an acronym stands for). */
+  alias?: string;
 }
 
 /**
@@ -138,13 +307,15 @@ export function compileGazetteer(gazetteer: readonly BenchmarkDefinition[]): Com
 
 /**
  * The benchmarks a record names, one mention per benchmark, in order of first appearance.
- * Gazetteer names always count. A name found by its shape counts only where the text calls it a
- * benchmark or dataset (`X: A … Benchmark for …`, `X, a benchmark …`, `the X dataset`, `benchmarks
- * such as X`, `evaluated on X`; for `…Bench`/`…Eval` names, any benchmark or evaluation word in the
- * sentence). The relation is `introduces` when the record presents it (the name leads the title
- * before a colon, or a title calls it "X -- A … Dataset"; "we / the authors present, introduce,
- * propose, construct, build, release … X"; "X is a (new) … benchmark"), otherwise `evaluates`; the
- * introducing words are then the evidence.
+ * Gazetteer names always count (ambiguous short ones only in benchmark context). A name found by
+ * its shape (see `classifyName`) counts only where the text presents it as a benchmark or dataset:
+ * `X: A … Benchmark for …` leading a title, `X, a (new) benchmark …`, `a benchmark called X`, `the
+ * X dataset`, `benchmarks such as X`, `evaluated on X and Y`, `X数据集`, `在X上的实验`, `推出X——一个…
+ * 基准`, an acronym after a long name ending in a benchmark word, or a title `X: …` of a record
+ * listed under a benchmark or dataset heading. Where the record calls the name a model, method,
+ * framework or metric, it is not a benchmark. The relation is `introduces` when the record
+ * presents it (the name leads the title; "we / the authors present, introduce, propose … X"; "X
+ * is a (new) … benchmark"; "X, the first benchmark …"), otherwise `evaluates`.
  */
 export function findBenchmarks(
   record: PaperRecord,
@@ -153,23 +324,44 @@ export function findBenchmarks(
   const compiled = compileGazetteer(gazetteer);
   const texts: Array<{ field: SearchField; text: string }> = listProseFields(record);
   for (const tag of record.tags) texts.push({ field: "tag", text: tag });
+  const listedAsBenchmark = (record.section ?? []).some((heading) => SECTION_WORD.test(heading));
 
   const occurrences: Occurrence[] = [];
   for (const { field, text } of texts) {
     const found: Occurrence[] = [];
+    const taken: Array<[number, number]> = [];
     for (const hit of matchPhrases(compiled.matcher, text)) {
       found.push(createKnownOccurrence(hit.value, field, text, hit.start, hit.end));
+      taken.push([hit.start, hit.end]);
     }
-    if (QUICK_CHECK.test(text)) {
-      for (const match of text.matchAll(BENCHMARK_LIKE_NAME)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        const known = compiled.byCompactName.get(compactSlug(match[0]));
-        if (known) found.push(createKnownOccurrence(known, field, text, start, end));
-        else if (looksLikeName(match[0])) {
-          found.push(createDiscoveredOccurrence(match[0], field, text, start, end));
-        }
+    if (field === "title" && listedAsBenchmark && taken.length === 0) {
+      const row = findTableRowName(text);
+      if (row) {
+        occurrences.push(row);
+        continue;
       }
+    }
+    if (field !== "tag") {
+      for (const occurrence of findDefinedAcronyms(compiled, field, text)) {
+        found.push(occurrence);
+        taken.push([occurrence.start, occurrence.end]);
+      }
+    }
+    for (const match of text.matchAll(NAME_CANDIDATE)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some(([from, to]) => start < to && end > from)) continue;
+      const shape = classifyName(match[0]);
+      if (!shape) continue;
+      // Another spelling of a known name (`Med-QA`, `HeadQA`); a plain word (`Mirage`) is not one.
+      const known = shape !== "word" && compiled.byCompactName.get(compactSlug(match[0]));
+      if (known) {
+        found.push(createKnownOccurrence(known, field, text, start, end));
+        continue;
+      }
+      if (field === "tag") continue;
+      const listed = listedAsBenchmark && leadsTitle(field, text, start, end);
+      found.push(createDiscoveredOccurrence(match[0], shape, field, text, start, end, listed));
     }
     found.sort((a, b) => a.start - b.start);
     for (const occurrence of found) occurrences.push(occurrence);
@@ -187,18 +379,27 @@ function collectMentions(source: string, occurrences: readonly Occurrence[]): Be
   const mentions: BenchmarkMention[] = [];
   for (const group of groups.values()) {
     if (!group.some((occurrence) => occurrence.qualifies)) continue;
-    const introducing = group.find((occurrence) => occurrence.introduces);
-    const chosen = introducing ?? group.find((occurrence) => occurrence.qualifies);
+    if (group.some((occurrence) => occurrence.vetoed)) continue;
+    const introducing = group.find((occurrence) => occurrence.introduces && occurrence.qualifies);
+    const chosen =
+      introducing ??
+      group.find((occurrence) => occurrence.introduces) ??
+      group.find((occurrence) => occurrence.qualifies);
     const first = group[0];
     if (!chosen || !first) continue;
-    const relation: BenchmarkRelation = introducing ? "introduces" : "evaluates";
-    mentions.push({
+    const relation: BenchmarkRelation = group.some((occurrence) => occurrence.introduces)
+      ? "introduces"
+      : "evaluates";
+    const mention: BenchmarkMention = {
       slug: first.slug,
       name: first.name,
       relation,
       known: first.known,
       evidence: { source, snippet: quoteOccurrence(chosen) },
-    });
+    };
+    const aliases = [...new Set(group.flatMap((occurrence) => occurrence.alias ?? []))];
+    if (aliases.length > 0) mention.aliases = aliases;
+    mentions.push(mention);
   }
   return mentions;
 }
@@ -220,18 +421,22 @@ function createKnownOccurrence(
     start,
     end,
     qualifies: definition.needsContext !== true || hasBenchmarkContext(field, text, start, end),
+    vetoed: false,
     introduces: field !== "tag" && isIntroduced(field, text, start, end),
   };
 }
 
 function createDiscoveredOccurrence(
   name: string,
-  field: SearchField,
+  shape: NameShape,
+  field: ProseField,
   text: string,
   start: number,
   end: number,
+  listedAsBenchmark: boolean,
 ): Occurrence {
-  const introduces = field !== "tag" && isIntroduced(field, text, start, end);
+  const verdict = judgeDiscovered(name, shape, field, text, start, end);
+  const listed = listedAsBenchmark && verdict !== "other";
   return {
     key: `found:${compactSlug(name)}`,
     name,
@@ -241,9 +446,104 @@ function createDiscoveredOccurrence(
     text,
     start,
     end,
-    qualifies: field !== "tag" && isCalledBenchmark(name, field, text, start, end),
-    introduces,
+    qualifies: verdict === "benchmark" || listed,
+    vetoed: verdict === "other",
+    introduces: listed || (verdict === "benchmark" && isIntroduced(field, text, start, end)),
   };
+}
+
+/**
+ * A list row whose title is only a name (`AS-1B`, `SBU Captions`, `Inst-IT Dataset`), listed under a
+ * benchmark or dataset heading: the row introduces that benchmark. A trailing benchmark word is not
+ * part of the name. At most four words, each capitalised or holding a digit.
+ */
+function findTableRowName(text: string): Occurrence | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 1 && NOUN_ONLY.test(words[words.length - 1] ?? "")) words.pop();
+  if (words.length === 0 || words.length > 4) return undefined;
+  if (!words.every((word) => /^[A-Z0-9][\w.+-]*$/.test(word))) return undefined;
+  const name = words.join(" ");
+  if (
+    words.length === 1 ? classifyName(name) === undefined : words.every((w) => !classifyName(w))
+  ) {
+    if (!(words.length > 1 && words.some((word) => /\d|[a-z][A-Z]|^[A-Z]{2,}/.test(word)))) {
+      return undefined;
+    }
+  }
+  const start = text.indexOf(words[0] ?? "");
+  return {
+    key: `found:${compactSlug(name)}`,
+    name,
+    slug: slugify(name),
+    known: false,
+    field: "title",
+    text,
+    start,
+    end: start + name.length,
+    qualifies: true,
+    vetoed: false,
+    introduces: true,
+  };
+}
+
+/**
+ * Acronyms defined after a long name: "the Medical Visual Hallucination Test (MedVH)". The acronym
+ * is a benchmark when the long name ends in a benchmark word or the sentence presents it as one;
+ * the long name becomes its alias. Leading words that the acronym's letters do not start with are
+ * dropped from the long name ("We Introduce the …").
+ */
+function findDefinedAcronyms(
+  compiled: CompiledGazetteer,
+  field: ProseField,
+  text: string,
+): Occurrence[] {
+  if (!/[(（]/.test(text)) return [];
+  const found: Occurrence[] = [];
+  for (const match of text.matchAll(DEFINED_ACRONYM)) {
+    const acronym = match[2] ?? "";
+    const long = match[1] ?? "";
+    const acronymStart = match.index + match[0].lastIndexOf(acronym);
+    const acronymEnd = acronymStart + acronym.length;
+    if (compiled.byCompactName.has(compactSlug(acronym))) continue;
+    const shape = classifyName(acronym);
+    if (!shape || shape === "word") continue;
+    const words = long.split(/\s+/);
+    const capitals = acronym.replace(/[^A-Z]/g, "");
+    while (words.length > 0 && !(words[0] ?? "").startsWith(capitals.charAt(0))) words.shift();
+    while (words.length > 0 && SMALL_WORD.test(words[words.length - 1] ?? "")) words.pop();
+    if (words.length < 2 || capitals.length < 2) continue;
+    const initials = words.map((word) => word.replace(/[^A-Z]/g, "")).join("");
+    if (!isSubsequence(capitals, initials)) continue;
+    const longName = words.join(" ");
+    const longStart = match.index + long.lastIndexOf(longName);
+    const parenEnd = match.index + match[0].length;
+    const lastWord = (words[words.length - 1] ?? "").toLowerCase();
+    const endsInNoun = LONG_NAME_NOUN.test(lastWord);
+    const verdict = endsInNoun
+      ? "benchmark"
+      : judgeDiscovered(acronym, shape, field, text, longStart, parenEnd);
+    found.push({
+      key: `found:${compactSlug(acronym)}`,
+      name: acronym,
+      slug: slugify(acronym),
+      known: false,
+      field,
+      text,
+      start: acronymStart,
+      end: acronymEnd,
+      qualifies: verdict === "benchmark",
+      vetoed: verdict === "other" || OTHER_NOUN_RE.test(lastWord),
+      introduces: verdict === "benchmark" && isIntroduced(field, text, longStart, parenEnd),
+      alias: longName,
+    });
+  }
+  return found;
+}
+
+function isSubsequence(needle: string, haystack: string): boolean {
+  let at = 0;
+  for (const char of haystack) if (char === needle[at]) at++;
+  return at === needle.length;
 }
 
 /**
@@ -264,28 +564,102 @@ function hasBenchmarkContext(
   return /[,、，]\s*$/.test(before) || /^\s*[,、，]/.test(after);
 }
 
-/** A `…QA` name needs a lower-case letter: all-capital `MCQA`, `VQA`, `LFQA` name tasks, not datasets. */
-function looksLikeName(name: string): boolean {
-  return !/QA$/.test(name) || /[a-z]/.test(name);
-}
-
-function isCalledBenchmark(
+/**
+ * What the words around a discovered name say it is. Words that make it something else (a model,
+ * method, framework, metric) win over words that make it a benchmark. A capitalised word (`Spider`)
+ * needs the strongest presentations: introduced or named as a benchmark, in running text, not at the
+ * start of a sentence.
+ */
+function judgeDiscovered(
   name: string,
-  field: SearchField,
+  shape: NameShape,
+  field: ProseField,
   text: string,
   start: number,
   end: number,
-): boolean {
-  if (field !== "tag" && leadsTitle(field, text, start, end)) return ANY_CUE.test(text);
+): Verdict {
   const [from, to] = findSentenceBounds(text, start, end);
   const before = text.slice(from, start);
   const after = text.slice(end, to);
-  if (/(?:Bench|Eval)$/.test(name) && ANY_CUE.test(text.slice(from, to))) return true;
-  if (FOLLOWED_BY_CUE.test(after) || APPOSITIVE_CUE_ZH.test(after)) return true;
-  const appositive = APPOSITIVE_CUE.exec(after);
-  if (appositive && !NOT_BENCHMARK_WORDS.test(appositive[1] ?? "")) return true;
-  if (LISTED_AFTER_CUE.test(before) || EVALUATED_ON.test(before)) return true;
-  return EVALUATED_ON_ZH_BEFORE.test(before) && EVALUATED_ON_ZH_AFTER.test(after);
+  const title = isTitleField(field);
+  const leads = leadsTitle(field, text, start, end);
+  const description = describe(after);
+
+  if (description.verdict === "other") return "other";
+  if (SPACED_HYPHEN.test(before) || SPACED_HYPHEN.test(after)) return undefined;
+  if (FOLLOWED_BY_OTHER.test(after) || LISTED_AFTER_OTHER.test(before)) return "other";
+  const called = CALLED.exec(before);
+  if (called) return NOUN_ONLY.test(called[1] ?? "") ? "benchmark" : "other";
+  if (CALLED_ZH.test(before)) {
+    if (CALLED_ZH_AFTER_OTHER.test(after)) return "other";
+    if (CALLED_ZH_AFTER_NOUN.test(after)) return "benchmark";
+  }
+  if (leads) {
+    if (description.verdict === "benchmark") return "benchmark";
+    return shape === "suffix" && ANY_CUE.test(text) ? "benchmark" : undefined;
+  }
+  if (shape === "word") {
+    if (title || before.trim() === "") return undefined;
+    if (
+      description.verdict === "benchmark" &&
+      description.appositive &&
+      INTRODUCED_BY_US.test(before)
+    ) {
+      return "benchmark";
+    }
+    // "the Hallucinations Leaderboard": a capitalised benchmark word is part of a longer name.
+    const direct = FOLLOWED_DIRECTLY.exec(after);
+    const partOfLongerName = direct !== null && /[A-Z]/.test(direct[0].trim().charAt(0));
+    return /\bthe\s+$/i.test(before) && direct && !partOfLongerName ? "benchmark" : undefined;
+  }
+  if (description.verdict === "benchmark") return "benchmark";
+  if (FOLLOWED_BY_PLURAL.test(after) || COUNT_BEFORE_ZH.test(before)) return undefined;
+  if (
+    FOLLOWED_BY_NOUN.test(after) &&
+    !(FOLLOWED_DIRECTLY.test(after) && INDEFINITE_BEFORE.test(before))
+  ) {
+    return "benchmark";
+  }
+  if (LISTED_AFTER_NOUN.test(before)) return "benchmark";
+  if ((shape === "suffix" ? EVALUATED_USING : EVALUATED_ON).test(before)) return "benchmark";
+  const zhAfter = shape === "suffix" ? EVALUATED_ON_ZH_AFTER : EVALUATED_ON_ZH_AFTER_STRICT;
+  if (EVALUATED_ON_ZH_BEFORE.test(before) && zhAfter.test(after)) return "benchmark";
+  if (shape === "suffix" && /(?:Bench|-bench)$/.test(name) && ANY_CUE.test(text.slice(from, to))) {
+    return "benchmark";
+  }
+  return undefined;
+}
+
+/**
+ * The description right after a name, up to its first preposition: "X, a multi-agent framework
+ * for …" is `other`, "X: A Large-Scale Benchmark for …" is `benchmark`; `isNew` when it opens with
+ * "the first", "a new", "a novel", "our". Chinese: "X——一个多任务基准测试", "X，一种…框架".
+ */
+function describe(after: string): { verdict: Verdict; isNew: boolean; appositive?: boolean } {
+  const opening = DESCRIPTION_START.exec(after);
+  if (opening && !CLAUSE_GOES_ON.test(after.slice(opening[0].length))) {
+    const rest = after.slice(opening[0].length);
+    const stop = DESCRIPTION_STOP.exec(rest);
+    const words = rest
+      .slice(0, stop ? stop.index : rest.length)
+      .split(/\s+/)
+      .slice(0, 10)
+      .join(" ");
+    if (DESCRIPTION_NOUN_RE.test(words)) {
+      const appositive = /[:：,，—–-]/.test(opening[0]);
+      return { verdict: "benchmark", isNew: NEW_WORD.test(rest), appositive };
+    }
+    if (OTHER_NOUN_RE.test(words)) return { verdict: "other", isNew: false };
+  }
+  const zh = DESCRIPTION_START_ZH.exec(after);
+  if (zh && zh[0].trim() !== "" && /^[\u3400-\u9fff]/.test(after.slice(zh[0].length))) {
+    const rest = after.slice(zh[0].length, zh[0].length + 30).split(/[，。；,;]/)[0] ?? "";
+    const heads = [...rest.matchAll(HEAD_ZH)];
+    const head = heads[heads.length - 1];
+    if (head?.[1]) return { verdict: "benchmark", isNew: /首个|第一个|新/.test(zh[0] + rest) };
+    if (head?.[2]) return { verdict: "other", isNew: false };
+  }
+  return { verdict: undefined, isNew: false };
 }
 
 function isIntroduced(field: ProseField, text: string, start: number, end: number): boolean {
@@ -299,13 +673,18 @@ function isIntroduced(field: ProseField, text: string, start: number, end: numbe
   const byUsZh = INTRODUCED_BY_US_ZH.exec(before);
   if (byUsZh && !USED_NOT_MADE_ZH.test(byUsZh[1] ?? "")) return true;
   const isA = IS_A_BENCHMARK.exec(after) ?? IS_A_BENCHMARK_ZH.exec(after);
-  return isA !== null && !SOMEONE_ELSES.test(isA[1] ?? "");
+  if (isA !== null && !SOMEONE_ELSES.test(isA[1] ?? "")) return true;
+  const description = describe(after);
+  return description.verdict === "benchmark" && description.isNew;
 }
 
 /** The name opens the title and a colon follows it: "CliMedBench: A Large-Scale Chinese Benchmark …". */
-function leadsTitle(field: ProseField, text: string, start: number, end: number): boolean {
+function leadsTitle(field: SearchField, text: string, start: number, end: number): boolean {
   return (
-    isTitleField(field) && text.slice(0, start).trim() === "" && /^\s*[:：]/.test(text.slice(end))
+    field !== "tag" &&
+    isTitleField(field) &&
+    text.slice(0, start).trim() === "" &&
+    /^\s*[:：]/.test(text.slice(end))
   );
 }
 

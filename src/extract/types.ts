@@ -29,6 +29,8 @@ export interface BenchmarkMention {
   relation: BenchmarkRelation;
   /** true when the name is in the gazetteer, false when it was discovered in the text. */
   known: boolean;
+  /** Other names the record gives it, e.g. the long name an acronym stands for. */
+  aliases?: string[];
   evidence: Evidence;
 }
 
