@@ -2,6 +2,7 @@
 // included) classified by what they point at, the paper's identifiers, its title without markup,
 // and the venue and year the item states (`**ACL 2024**`, `(NeurIPS'23)`, a venue shields badge).
 
+import { isLinkWords, isPaperLinkWords } from "./link-words.ts";
 import { classifyLink, isPaperLinkKind, type LinkKind, normalizeAclId } from "./paper-links.ts";
 import { collapseWhitespace, dedupe } from "./text-utils.ts";
 
@@ -50,19 +51,6 @@ export interface VenueTag {
 const MAX_ITEM_CHARS = 4_000;
 const MAX_TITLE_CHARS = 300;
 
-/** Words that say what a link is rather than name a paper (`[Paper]`, `[Code & Data]`, `[PDF | Project]`). */
-const LINK_WORDS = new Set(
-  (
-    "arxiv paper papers pdf html abs abstract link links code codes github repo repository project page " +
-    "homepage home website site web demo data dataset datasets model models weights checkpoint checkpoints " +
-    "huggingface hugging face hf blog post video slides poster bib bibtex doi pubmed pmc openreview acl " +
-    "anthology proceedings official star stars here this source download leaderboard benchmark docs " +
-    "论文 链接 代码 原文 项目 主页 数据"
-  ).split(" "),
-);
-/** Link texts that label a paper link (`[paper]`, `[PDF]`, `[arXiv]`): the target is a paper. */
-const PAPER_LINK_WORDS =
-  /^(?:arxiv|paper|pdf|abs|abstract|doi|pubmed|pmc|openreview|acl|anthology|proceedings|论文|原文)$/i;
 /** Marker tags lists put next to new or featured entries. */
 const MARKER_TAG =
   /^(?:new|hot|updated?|oral|spotlight|poster|highlight|best paper|featured|🔥|⭐)$/iu;
@@ -131,7 +119,7 @@ export function readItem(source: string): ItemFields {
     const cleanText = cleanInline(linkText).replace(/^\[\s*(.*?)\s*\]$/, "$1");
     let kind = classified.kind;
     // A link labelled `[paper]` or `[PDF]` points at a paper wherever it is hosted.
-    if (kind === "other" && !badge && PAPER_LINK_WORDS.test(cleanText)) kind = "paper";
+    if (kind === "other" && !badge && isPaperLinkWords(cleanText)) kind = "paper";
     const link: ItemLink = { text: badge ? "" : cleanText, url: classified.url, kind, badge };
     if (classified.id) link.id = classified.id;
     links.push(link);
@@ -400,15 +388,6 @@ function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string
   if (!wantTitle) return undefined;
   const title = cleanTitle(head);
   return isTitleLike(title) ? title : undefined;
-}
-
-/** Whether a text is only link words (`Paper`, `Code & Data`, `PDF | Project page`). */
-function isLinkWords(text: string): boolean {
-  const words = text
-    .toLowerCase()
-    .split(/[\s|/&,+·•-]+|\band\b/)
-    .filter((word) => word.length > 0);
-  return words.length > 0 && words.length <= 4 && words.every((word) => LINK_WORDS.has(word));
 }
 
 /** Venue tags in a badge: its alt text, and a shields badge's label and message. */
