@@ -39,6 +39,18 @@ export interface ItemFields {
   hasPaperLink: boolean;
   /** Every link of the item, furniture included. */
   links: ItemLink[];
+  /** Authors an item's byline names (`Wu J et al. · Nature · 2024-05-01`), as written. */
+  authors?: string[];
+  /** ISO date a byline gives (`2024-05-01`, `2024-05`). */
+  date?: string;
+}
+
+/** What an item's byline says: the parts after its title, split at ` · `, ` | `, ` – `. */
+export interface Byline {
+  authors: string[];
+  venue?: string;
+  date?: string;
+  year?: number;
 }
 
 /** A venue and year read from a tag such as `[NeurIPS 2023]` or `(ACL'24 Findings)`. */
@@ -50,6 +62,21 @@ export interface VenueTag {
 /** Longest stretch of text looked at in one item: a list item is a line, not a page. */
 const MAX_ITEM_CHARS = 4_000;
 const MAX_TITLE_CHARS = 300;
+/** Where a byline's parts meet: a middle dot, a bullet, a bar or a dash between spaces. */
+const BYLINE_SEPARATOR = /\s*[·•]\s*|\s+[|–—]\s+|\s+-\s+/;
+/** A venue is a short name; a longer part is a note or a sentence. */
+const MAX_VENUE_WORDS = 8;
+const MAX_BYLINE_AUTHORS = 30;
+const MAX_NAME_TOKENS = 5;
+/**
+ * A word of a person's name: a capitalised word (`García`, `D’Antonoli`, `Madrid-García`), initials
+ * (`J`, `AE`, `J.`, `J.-P.`) or a particle (`van`, `de`, `Le`).
+ */
+const NAME_TOKEN =
+  /^(?:\p{Lu}[\p{Ll}'’]*(?:['’-]?\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}{1,3}\.?|(?:\p{Lu}\.-?){1,3}|van|von|de|der|den|da|di|du|del|dos|la|le|bin|al|el)$/u;
+const INITIALS = /^(?:\p{Lu}{1,3}\.?|(?:\p{Lu}\.-?){1,3})$/u;
+/** A bold text of fewer words than this, next to a paper link with a longer text, is a name. */
+const SHORT_NAME_WORDS = 3;
 
 /** Marker tags lists put next to new or featured entries. */
 const MARKER_TAG =
@@ -77,9 +104,12 @@ const BADGE_LINK = new RegExp(
   "g",
 );
 const IMAGE = new RegExp(String.raw`!\[([^\]\n]{0,200})\]\(\s*${TARGET}\)`, "g");
-/** `[text](url "title")`, the text holding at most one level of brackets. */
+/**
+ * `[text](url "title")`, the text holding at most one level of brackets; a long title may wrap
+ * onto the item's next line.
+ */
 const MARKDOWN_LINK = new RegExp(
-  String.raw`\[((?:[^[\]\n]|\[[^[\]\n]{0,300}\]){0,500})\]\(\s*${TARGET}\)`,
+  String.raw`\[((?:[^[\]\n]|\n(?!\s*\n)|\[[^[\]\n]{0,300}\]){0,500})\]\(\s*${TARGET}\)`,
   "g",
 );
 const HTML_ANCHOR =
@@ -111,7 +141,11 @@ export function readItem(source: string): ItemFields {
   const text = source.length > MAX_ITEM_CHARS ? source.slice(0, MAX_ITEM_CHARS) : source;
   const links: ItemLink[] = [];
   const tags: string[] = [];
-  const titles: string[] = [];
+  // Where a title candidate comes from: the item's own bold or quoted text comes first, then the
+  // text of a link to the paper, then the text of any other link (a project or code page).
+  const marked: string[] = [];
+  const paperLinkTitles: string[] = [];
+  const otherLinkTitles: string[] = [];
 
   const addLink = (url: string, linkText: string, badge: boolean): void => {
     const classified = classifyLink(decodeEntities(url));
@@ -164,7 +198,9 @@ export function readItem(source: string): ItemFields {
   for (const link of links) {
     if (link.badge || link.kind === "chrome" || !link.text) continue;
     if (readVenueTag(link.text)) tags.push(link.text);
-    else if (isTitleLike(link.text)) titles.push(link.text);
+    else if (isTitleLike(link.text)) {
+      (isPaperLinkKind(link.kind) ? paperLinkTitles : otherLinkTitles).push(link.text);
+    }
   }
 
   // Bold spans and bracketed or parenthesised tags: venues, markers or the title itself.
@@ -174,7 +210,11 @@ export function readItem(source: string): ItemFields {
       tags.push(inside);
       return " ";
     }
-    if (isTitleLike(inner) && !MARKER_TAG.test(cleanInline(inside))) titles.push(inner);
+    if (isTitleLike(inner) && !MARKER_TAG.test(cleanInline(inside))) {
+      marked.push(inner);
+      // The title is read; what follows it (authors, venue, date) is a separate part of the item.
+      return " · ";
+    }
     return ` ${inner} `;
   });
   rest = rest.replace(/[[(]([^[\]()\n]{1,80})[\])]/g, (match, inner: string) => {
@@ -189,10 +229,14 @@ export function readItem(source: string): ItemFields {
     return match;
   });
   const quoted = /["“]([^"“”\n]{8,300})["”]/.exec(rest)?.[1];
-  if (quoted && isTitleLike(quoted)) titles.push(quoted);
+  if (quoted && isTitleLike(quoted)) marked.push(quoted);
 
-  const stated = titles.map(cleanTitle).find((candidate) => candidate.length > 0);
-  const title = readRestTitle(rest, tags, stated === undefined) ?? stated;
+  const chosen = splitTrailingYear(chooseStatedTitle(marked, paperLinkTitles, otherLinkTitles));
+  const stated = chosen.title;
+  const restRead = readRestTitle(rest, tags, stated === undefined);
+  const restTitle = splitTrailingYear(restRead.title);
+  const title = restTitle.title ?? stated;
+  const byline = restRead.byline;
 
   const ids: ItemIds = {};
   for (const link of links) {
@@ -230,11 +274,39 @@ export function readItem(source: string): ItemFields {
     hasPaperLink: links.some((link) => isPaperLinkKind(link.kind)) || textArxiv !== undefined,
     links,
   };
+  venue ??= byline.venue;
+  year ??= byline.year ?? restTitle.year ?? chosen.year;
   if (title) fields.title = title;
   if (stated) fields.statedTitle = stated;
   if (venue) fields.venue = venue;
   if (year !== undefined) fields.year = year;
+  if (byline.date) fields.date = byline.date;
+  if (byline.authors.length > 0) fields.authors = byline.authors;
   return fields;
+}
+
+/**
+ * The title an item states: its bold or quoted text, else the text of its paper link, else another
+ * link's text. A short bold name before a paper link that gives a longer title (`**LLaVA**:
+ * [Visual Instruction Tuning](…)`) names the method; the link text is the title.
+ */
+function chooseStatedTitle(
+  marked: readonly string[],
+  paperLinks: readonly string[],
+  otherLinks: readonly string[],
+): string | undefined {
+  const first = (texts: readonly string[]): string | undefined =>
+    texts.map(cleanTitle).find((candidate) => candidate.length > 0);
+  const own = first(marked);
+  const linked = first(paperLinks);
+  if (own && linked && wordCount(own) < SHORT_NAME_WORDS && wordCount(linked) > wordCount(own)) {
+    return linked;
+  }
+  return own ?? linked ?? first(otherLinks);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word.length > 0).length;
 }
 
 /**
@@ -246,6 +318,7 @@ export function readItem(source: string): ItemFields {
 export function readVenueTag(source: string): VenueTag | undefined {
   const text = cleanInline(source)
     .replace(/^[[(]+|[\])]+$/g, "")
+    .replace(/(?<=\d)\.$/, "")
     .trim();
   if (text.length < 2 || text.length > 80 || NOT_VENUE.test(text)) return undefined;
   const dated = /^((?:19|20)\d{2})[/.-](\d{1,2})(?:[/.-]\d{1,2})?$/.exec(text);
@@ -356,7 +429,11 @@ export function decodeEntities(text: string): string {
  * `, Venue 2023`. The other segments (split at separators and commas) that read as venue tags are
  * added to `tags`.
  */
-function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string | undefined {
+function readRestTitle(
+  rest: string,
+  tags: string[],
+  wantTitle: boolean,
+): { title?: string; byline: Byline } {
   const text = cleanInline(rest.replace(/^\s*(?:[-*+]|\d{1,4}[.)])\s+/, ""))
     .replace(/\[\s*\]|\(\s*\)/g, " ")
     .replace(/\s+/g, " ")
@@ -374,7 +451,8 @@ function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string
       head = head.slice(0, trailing.index);
     }
   }
-  const parts = tail.split(/\s[-—–|]\s|[,;|—–]|\.\s/).map((part) => part.trim());
+  const byline = readByline(tail);
+  const parts = tail.split(/\s[-—–|]\s|[,;|—–·•]|\.\s/).map((part) => part.trim());
   parts.forEach((part, index) => {
     if (!part) return;
     const next = parts[index + 1] ?? "";
@@ -385,9 +463,118 @@ function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string
       tags.push(part);
     }
   });
-  if (!wantTitle) return undefined;
+  if (!wantTitle) return { byline };
   const title = cleanTitle(head);
-  return isTitleLike(title) ? title : undefined;
+  return isTitleLike(title) ? { title, byline } : { byline };
+}
+
+/**
+ * Read a byline: the parts of an item's text after its title, split at a separator (` · `, ` | `,
+ * ` – `, ` — `, `•`). A part that is a date gives the date and year; a part naming people (`Wu J et
+ * al.`, `A. Smith, B. Jones`) the authors; the first other short name, when the byline has a date
+ * or authors, the venue (`*The Lancet Digital Health*`). Text without separators is no byline.
+ */
+export function readByline(text: string): Byline {
+  const byline: Byline = { authors: [] };
+  const parts = text
+    .split(BYLINE_SEPARATOR)
+    .map((part) => cleanInline(part).replace(/^[\s.,;:]+|[\s,;:]+$/g, ""))
+    .filter((part) => part.length > 0);
+  if (parts.length < 2) return byline;
+  const others: string[] = [];
+  for (const part of parts) {
+    const date = readDate(part);
+    if (date && byline.date === undefined && byline.year === undefined) {
+      if (date.date) byline.date = date.date;
+      byline.year = date.year;
+      continue;
+    }
+    const authors = readAuthors(part);
+    if (authors && byline.authors.length === 0) {
+      byline.authors = authors;
+      continue;
+    }
+    others.push(part);
+  }
+  if (byline.year === undefined && byline.authors.length === 0) return { authors: [] };
+  const venue = others.find(
+    (part) =>
+      /^\p{Lu}/u.test(part) &&
+      part.split(" ").length <= MAX_VENUE_WORDS &&
+      !/[.!?]$/.test(part.replace(/\bet al\.$/, "")) &&
+      !isLinkWords(part) &&
+      !MARKER_TAG.test(part),
+  );
+  if (venue) byline.venue = venue;
+  return byline;
+}
+
+/** `2024-05-17`, `2024/05`, `2024.5.1` or a bare year. */
+function readDate(text: string): { date?: string; year: number } | undefined {
+  const match = /^((?:19|20)\d{2})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\.?$/.exec(text);
+  if (!match?.[1]) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : undefined;
+  const day = match[3] ? Number(match[3]) : undefined;
+  if (month === undefined) return { year };
+  if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return { year };
+  const pad = (value: number): string => String(value).padStart(2, "0");
+  return {
+    date: day === undefined ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`,
+    year,
+  };
+}
+
+/**
+ * The people a byline part names, or undefined when it names none: `Wu J et al.`, `Smith, J.`,
+ * `Alice Smith, Bob Jones and Carol Lee`. One name without `et al.` counts only with initials
+ * (`Wu J`, `J. Wu`), which a journal name (`Nature Medicine`, `NEJM AI`) never has.
+ */
+function readAuthors(text: string): string[] | undefined {
+  const etAl = /,?\s*(?:et\s+al\.?|等)$/i.exec(text);
+  const body = etAl ? text.slice(0, etAl.index) : text;
+  const names = body
+    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    .map((name) => name.trim().replace(/(?<=\p{Ll})\.$/u, ""))
+    .filter((name) => name.length > 0);
+  if (names.length === 0 || names.length > MAX_BYLINE_AUTHORS) return undefined;
+  // Before `et al.` a group may stand for its people (`CHART Collaborative et al.`).
+  const named = etAl ? names.every(isGroupOrPersonName) : names.every(isPersonName);
+  if (!named) return undefined;
+  if (!etAl && names.length === 1 && !hasInitials(names[0] ?? "")) return undefined;
+  return names;
+}
+
+function isPersonName(name: string): boolean {
+  const tokens = name.split(/\s+/);
+  if (tokens.length > MAX_NAME_TOKENS) return false;
+  return (
+    tokens.every((token) => NAME_TOKEN.test(token)) && tokens.some((token) => /\p{Ll}/u.test(token))
+  );
+}
+
+function isGroupOrPersonName(name: string): boolean {
+  return (
+    isPersonName(name) ||
+    (name.split(/\s+/).length <= MAX_NAME_TOKENS && /^\p{Lu}[\p{L}'’ .-]*$/u.test(name))
+  );
+}
+
+function hasInitials(name: string): boolean {
+  const tokens = name.split(/\s+/);
+  return tokens.length >= 2 && tokens.some((token) => INITIALS.test(token));
+}
+
+/**
+ * A title with the year a list writes after it (`Title. 2020.`, `Title, 2021`, `Title (2019)`):
+ * the title without it, and the year.
+ */
+function splitTrailingYear(text: string | undefined): { title?: string; year?: number } {
+  if (text === undefined) return {};
+  const match = /^(.{4,}?)(?:[.,;]\s*\(?|\s+\()((?:19|20)\d{2})\)?\.?$/.exec(text);
+  if (!match?.[1] || !match[2]) return { title: text };
+  const title = cleanTitle(match[1]);
+  return isTitleLike(title) ? { title, year: Number(match[2]) } : { title: text };
 }
 
 /** Venue tags in a badge: its alt text, and a shields badge's label and message. */

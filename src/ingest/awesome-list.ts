@@ -197,6 +197,9 @@ export function parseAwesomeList(doc: SourceDocument): ParsedDocument {
     if (!candidateSet.has(item)) continue;
     const fields = read.get(item) ?? readItem(item.text);
     if (item.table) {
+      // A row's cells are columns, not a byline: authors and dates come from their own columns.
+      delete fields.authors;
+      delete fields.date;
       if (item.table.title) fields.title = item.table.title;
       if (item.table.venue) fields.venue = item.table.venue;
       if (item.table.year !== undefined) fields.year = item.table.year;
@@ -676,6 +679,8 @@ function createListedRecord(
     arxiv: fields.ids.arxiv,
     doi: fields.ids.doi,
     year: fields.year,
+    date: fields.date,
+    authors: fields.authors,
     urls: fields.urls,
     venue: fields.venue,
     acl: fields.ids.acl,
