@@ -75,6 +75,8 @@ const MAX_NAME_TOKENS = 5;
 const NAME_TOKEN =
   /^(?:\p{Lu}[\p{Ll}'’]*(?:['’-]?\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}{1,3}\.?|(?:\p{Lu}\.-?){1,3}|van|von|de|der|den|da|di|du|del|dos|la|le|bin|al|el)$/u;
 const INITIALS = /^(?:\p{Lu}{1,3}\.?|(?:\p{Lu}\.-?){1,3})$/u;
+/** A link text read as a venue tag has at most this many words. */
+const MAX_LINK_VENUE_WORDS = 6;
 /** A bold text of fewer words than this, next to a paper link with a longer text, is a name. */
 const SHORT_NAME_WORDS = 3;
 
@@ -197,7 +199,10 @@ export function readItem(source: string): ItemFields {
 
   for (const link of links) {
     if (link.badge || link.kind === "chrome" || !link.text) continue;
-    if (readVenueTag(link.text)) tags.push(link.text);
+    // A link text of many words is a title even when it opens with a venue (`NeurIPS 2020
+    // EfficientQA Competition: Systems, …`).
+    if (wordCount(link.text) <= MAX_LINK_VENUE_WORDS && readVenueTag(link.text))
+      tags.push(link.text);
     else if (isTitleLike(link.text)) {
       (isPaperLinkKind(link.kind) ? paperLinkTitles : otherLinkTitles).push(link.text);
     }

@@ -41,6 +41,8 @@ const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*$/i;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const BULLET = /^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
+/** A line that is one Markdown link (`[Title](url)`), as lists without bullets write their items. */
+const LINK_LINE = /^\s*\[[^\]\n]{4,}\]\([^)\s]+\)\s*$/;
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A line that looks like a list of paper links at a glance (sniffing only). */
@@ -107,7 +109,7 @@ export function sniffAwesomeList(text: string): number {
       }
       continue;
     }
-    const listed = BULLET.test(line) || /^\s*\|.*\|/.test(line);
+    const listed = BULLET.test(line) || /^\s*\|.*\|/.test(line) || LINK_LINE.test(line);
     if (listed && PAPER_LINK_HINT.test(line)) {
       items++;
       if (!sectionHasItems) sectionsWithItems++;
@@ -408,7 +410,18 @@ function readStructure(lines: readonly string[]): Structure {
       continue;
     }
     if (open) {
+      // A line that is a paper link of its own under a bullet (`- Topic` then `  [Title](url)`
+      // lines) is an item nested in that bullet, not more of its text.
+      if (isOwnItemLine(line, !/\]\(|https?:\/\/|<a\b/i.test(open.text))) {
+        close();
+        open = startItem(i, line.trim(), indentOf(line));
+        continue;
+      }
       open.text += `\n${line.trim()}`;
+      continue;
+    }
+    if (isOwnItemLine(line)) {
+      open = startItem(i, line.trim(), indentOf(line));
       continue;
     }
     // A paragraph line that opens with a link or bold text and names a paper is an item too.
@@ -420,6 +433,22 @@ function readStructure(lines: readonly string[]): Structure {
   close();
   structure.items = nestItems(structure.items);
   return structure;
+}
+
+/** How far a line is indented, a tab counting as four spaces. */
+function indentOf(line: string): number {
+  return (/^\s*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
+}
+
+/**
+ * A line that is a single link whose text is a title (not `[paper]`, not `[code]`): an item of its
+ * own when it links to a paper, or when it sits under a bullet without links (a topic label), whose
+ * lines are its entries whatever they link to.
+ */
+function isOwnItemLine(line: string, underLabel = false): boolean {
+  if (!LINK_LINE.test(line)) return false;
+  const fields = readItem(line);
+  return fields.statedTitle !== undefined && (fields.hasPaperLink || underLabel);
 }
 
 /**
