@@ -55,7 +55,7 @@ const SURVEY_WORDS =
 const OWN_PAPER =
   /\b(?:our|this|the)\s+(?:\w+\s+){0,2}(?:survey|review|paper|work|tutorial|preprint)\b/i;
 /** Columns of an item table, by header. */
-const TITLE_COLUMN = /^(?:title|paper title|name|article|publication title)$/i;
+const TITLE_COLUMN = /^(?:title|paper title|article|publication title)$/i;
 const PAPER_COLUMNS = [
   /^(?:papers?|paper link|works?|articles?)$/i,
   /^(?:names?|models?|methods?|benchmarks?|datasets?)$/i,
@@ -149,8 +149,8 @@ interface RawItem {
   /** Line of the outermost heading above the item (-1 when it sits under the title only). */
   sectionStart: number;
   role: SectionRole;
-  /** Pre-read fields of a table row (title, venue and year from their columns). */
-  table?: { title?: string; venue?: string; year?: number };
+  /** Pre-read fields of a table row (title, venue, year and date from their columns). */
+  table?: { title?: string; venue?: string; year?: number; date?: string };
 }
 
 /** A companion candidate: a paper link near the top that the list presents as its own paper. */
@@ -205,6 +205,7 @@ export function parseAwesomeList(doc: SourceDocument): ParsedDocument {
       if (item.table.title) fields.title = item.table.title;
       if (item.table.venue) fields.venue = item.table.venue;
       if (item.table.year !== undefined) fields.year = item.table.year;
+      if (item.table.date) fields.date = item.table.date;
     }
     if (!fields.hasPaperLink) {
       if (fields.links.some((link) => link.kind !== "chrome") || fields.title) withoutPaper++;
@@ -490,8 +491,8 @@ function nestItems(items: RawItem[]): RawItem[] {
 function readTableRow(item: RawItem, columns: readonly string[], line: string): RawItem {
   const cells = splitRow(line);
   const table: NonNullable<RawItem["table"]> = {};
-  // The title is in the Title column, else the first of Paper / Work / Name / Model columns whose
-  // cell gives one (a `Model | Paper` table names the model first, the paper's title second).
+  // The title is in the Title column, else the first of Paper / Work, then Name / Model columns
+  // whose cell gives one (a `Name | Paper` table names the dataset first, the paper's title second).
   const order = [
     ...columns.flatMap((column, index) => (TITLE_COLUMN.test(column) ? [index] : [])),
     ...PAPER_COLUMNS.flatMap((pattern) =>
@@ -499,18 +500,16 @@ function readTableRow(item: RawItem, columns: readonly string[], line: string): 
     ),
     0,
   ];
-  for (const index of order) {
-    const cell = readItem(cells[index] ?? "");
-    const title = cell.statedTitle ?? (index === order[0] ? cell.title : undefined);
-    if (title) {
-      table.title = title;
-      break;
-    }
-  }
-  if (!table.title) {
-    const fallback = readItem(cells[order[0] ?? 0] ?? "").title;
-    if (fallback) table.title = fallback;
-  }
+  // A title the cells state (a link text, bold) wins, or the plain text of a Title column; else
+  // the plain text of the first of those columns that has one.
+  const read = order.map((index) => ({ index, cell: readItem(cells[index] ?? "") }));
+  const title =
+    read.find(
+      ({ index, cell }) =>
+        cell.statedTitle ?? (TITLE_COLUMN.test(columns[index] ?? "") && cell.title),
+    )?.cell ?? read.find(({ cell }) => cell.title)?.cell;
+  const chosen = title?.statedTitle ?? title?.title;
+  if (chosen) table.title = chosen;
   columns.forEach((column, index) => {
     const cell = cleanInline((cells[index] ?? "").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1"));
     if (!cell || EMPTY_CELL.test(cell)) return;
@@ -522,6 +521,8 @@ function readTableRow(item: RawItem, columns: readonly string[], line: string): 
     } else if (YEAR_COLUMN.test(column)) {
       const year = /\b(?:19|20)\d{2}\b/.exec(cell)?.[0];
       if (year) table.year = Number(year);
+      const date = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/.exec(cell)?.[0];
+      if (date) table.date = date;
     }
   });
   return { ...item, text: cells.join(" "), table };
