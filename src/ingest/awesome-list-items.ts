@@ -483,7 +483,7 @@ export function readByline(text: string): Byline {
   const byline: Byline = { authors: [] };
   const parts = text
     .split(BYLINE_SEPARATOR)
-    .map((part) => cleanInline(part).replace(/^[\s.,;:]+|[\s,;:]+$/g, ""))
+    .map((part) => cleanInline(part).replace(/^[\s.,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, ""))
     .filter((part) => part.length > 0);
   if (parts.length < 2) return byline;
   const others: string[] = [];
@@ -540,7 +540,8 @@ function readAuthors(text: string): string[] | undefined {
   const body = etAl ? text.slice(0, etAl.index) : text;
   const names = body
     .split(/\s*(?:,|;|\band\b|&)\s*/)
-    .map((name) => name.trim().replace(/(?<=\p{Ll})\.$/u, ""))
+    // The full stop after a name's last initial or word (`Skinnider MA.`) is not part of it.
+    .map((name) => name.trim().replace(/(?<=\S\s+\S+)\.$/u, ""))
     .filter((name) => name.length > 0);
   if (names.length === 0 || names.length > MAX_BYLINE_AUTHORS) return undefined;
   // Before `et al.` a group may stand for its people (`CHART Collaborative et al.`).
