@@ -2,8 +2,8 @@
 // a link is, never names a paper.
 import { describe, expect, it } from "vitest";
 import linkWords from "../../src/ingest/link-words.json" with { type: "json" };
-import paperLinkWords from "../../src/ingest/paper-link-words.json" with { type: "json" };
 import { isLinkWords, isPaperLinkWords } from "../../src/ingest/link-words.ts";
+import paperLinkWords from "../../src/ingest/paper-link-words.json" with { type: "json" };
 
 describe("link-words.json and paper-link-words.json", () => {
   it.each([
