@@ -323,7 +323,7 @@ function wordCount(text: string): number {
 export function readVenueTag(source: string): VenueTag | undefined {
   const text = cleanInline(source)
     .replace(/^[[(]+|[\])]+$/g, "")
-    .replace(/(?<=\d)\.$/, "")
+    .replace(/\.$/, "")
     .trim();
   if (text.length < 2 || text.length > 80 || NOT_VENUE.test(text)) return undefined;
   const dated = /^((?:19|20)\d{2})[/.-](\d{1,2})(?:[/.-]\d{1,2})?$/.exec(text);
@@ -485,7 +485,7 @@ export function readByline(text: string): Byline {
     .split(BYLINE_SEPARATOR)
     .map((part) => cleanInline(part).replace(/^[\s.,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, ""))
     .filter((part) => part.length > 0);
-  if (parts.length < 2) return byline;
+  if (parts.length < 2) return readEtAlByline(parts[0] ?? "");
   const others: string[] = [];
   for (const part of parts) {
     const date = readDate(part);
@@ -511,6 +511,25 @@ export function readByline(text: string): Byline {
       !MARKER_TAG.test(part),
   );
   if (venue) byline.venue = venue;
+  return byline;
+}
+
+/**
+ * A byline without separators that names its first author before `et al.`, then the venue:
+ * `Jane Roe (Toy University) et al. ACL.` Affiliations in parentheses are not names; a preprint
+ * server after `et al.` gives no venue.
+ */
+function readEtAlByline(text: string): Byline {
+  const match = /^(.{2,200}?)\s*\bet\s+al\.?(?:\s+(.{0,80}))?$/i.exec(text);
+  if (!match?.[1]) return { authors: [] };
+  const people = collapseWhitespace(match[1].replace(/\([^()]{0,120}\)/g, " "));
+  const authors = readAuthors(`${people} et al.`);
+  if (!authors) return { authors: [] };
+  const byline: Byline = { authors };
+  const after = (match[2] ?? "").replace(/[.\s]+$/, "");
+  const tag = after ? readVenueTag(after) : undefined;
+  if (tag?.venue) byline.venue = tag.venue;
+  if (tag?.year !== undefined) byline.year = tag.year;
   return byline;
 }
 

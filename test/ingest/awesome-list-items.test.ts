@@ -214,6 +214,14 @@ describe("readByline", () => {
         year: 2022,
       },
     },
+    {
+      text: "Jane Roe (Toy University) et al. ACL.",
+      expected: { authors: ["Jane Roe"], venue: "ACL" },
+    },
+    {
+      text: "Moe K. Doe et al. arXiv.",
+      expected: { authors: ["Moe K. Doe"] },
+    },
   ])("reads $text", ({ text, expected }) => {
     expect(readByline(text)).toEqual(expected);
   });

@@ -119,6 +119,14 @@ describe("awesome-multimodal-llm.md and llm-agent-paper-list.md: link texts are 
     );
   });
 
+  it("reads the first author named before `et al.` in an item's italic byline", () => {
+    // Line 296: `*Zhiheng Xi (Fudan University) et al. arXiv.*`.
+    expect(agents.find((record) => record.line === 296)).toMatchObject({
+      arxiv: "2406.04151",
+      authors: ["Zhiheng Xi"],
+    });
+  });
+
   it("titles a dataset table's row after its Paper column", () => {
     const shareGpt4Video = multimodal.find((record) => record.arxiv === "2406.04325");
     expect(shareGpt4Video).toMatchObject({
