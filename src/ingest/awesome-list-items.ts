@@ -2,6 +2,7 @@
 // included) classified by what they point at, the paper's identifiers, its title without markup,
 // and the venue and year the item states (`**ACL 2024**`, `(NeurIPS'23)`, a venue shields badge).
 
+import { isLinkWords, isPaperLinkWords } from "./link-words.ts";
 import { classifyLink, isPaperLinkKind, type LinkKind, normalizeAclId } from "./paper-links.ts";
 import { collapseWhitespace, dedupe } from "./text-utils.ts";
 
@@ -38,6 +39,18 @@ export interface ItemFields {
   hasPaperLink: boolean;
   /** Every link of the item, furniture included. */
   links: ItemLink[];
+  /** Authors an item's byline names (`Wu J et al. · Nature · 2024-05-01`), as written. */
+  authors?: string[];
+  /** ISO date a byline gives (`2024-05-01`, `2024-05`). */
+  date?: string;
+}
+
+/** What an item's byline says: the parts after its title, split at ` · `, ` | `, ` – `. */
+export interface Byline {
+  authors: string[];
+  venue?: string;
+  date?: string;
+  year?: number;
 }
 
 /** A venue and year read from a tag such as `[NeurIPS 2023]` or `(ACL'24 Findings)`. */
@@ -49,20 +62,24 @@ export interface VenueTag {
 /** Longest stretch of text looked at in one item: a list item is a line, not a page. */
 const MAX_ITEM_CHARS = 4_000;
 const MAX_TITLE_CHARS = 300;
+/** Where a byline's parts meet: a middle dot, a bullet, a bar or a dash between spaces. */
+const BYLINE_SEPARATOR = /\s*[·•]\s*|\s+[|–—]\s+|\s+-\s+/;
+/** A venue is a short name; a longer part is a note or a sentence. */
+const MAX_VENUE_WORDS = 8;
+const MAX_BYLINE_AUTHORS = 30;
+const MAX_NAME_TOKENS = 5;
+/**
+ * A word of a person's name: a capitalised word (`García`, `D’Antonoli`, `Madrid-García`), initials
+ * (`J`, `AE`, `J.`, `J.-P.`) or a particle (`van`, `de`, `Le`).
+ */
+const NAME_TOKEN =
+  /^(?:\p{Lu}[\p{Ll}'’]*(?:['’-]?\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}{1,3}\.?|(?:\p{Lu}\.-?){1,3}|van|von|de|der|den|da|di|du|del|dos|la|le|bin|al|el)$/u;
+const INITIALS = /^(?:\p{Lu}{1,3}\.?|(?:\p{Lu}\.-?){1,3})$/u;
+/** A link text read as a venue tag has at most this many words. */
+const MAX_LINK_VENUE_WORDS = 6;
+/** A bold text of fewer words than this, next to a paper link with a longer text, is a name. */
+const SHORT_NAME_WORDS = 3;
 
-/** Words that say what a link is rather than name a paper (`[Paper]`, `[Code & Data]`, `[PDF | Project]`). */
-const LINK_WORDS = new Set(
-  (
-    "arxiv paper papers pdf html abs abstract link links code codes github repo repository project page " +
-    "homepage home website site web demo data dataset datasets model models weights checkpoint checkpoints " +
-    "huggingface hugging face hf blog post video slides poster bib bibtex doi pubmed pmc openreview acl " +
-    "anthology proceedings official star stars here this source download leaderboard benchmark docs " +
-    "论文 链接 代码 原文 项目 主页 数据"
-  ).split(" "),
-);
-/** Link texts that label a paper link (`[paper]`, `[PDF]`, `[arXiv]`): the target is a paper. */
-const PAPER_LINK_WORDS =
-  /^(?:arxiv|paper|pdf|abs|abstract|doi|pubmed|pmc|openreview|acl|anthology|proceedings|论文|原文)$/i;
 /** Marker tags lists put next to new or featured entries. */
 const MARKER_TAG =
   /^(?:new|hot|updated?|oral|spotlight|poster|highlight|best paper|featured|🔥|⭐)$/iu;
@@ -89,9 +106,12 @@ const BADGE_LINK = new RegExp(
   "g",
 );
 const IMAGE = new RegExp(String.raw`!\[([^\]\n]{0,200})\]\(\s*${TARGET}\)`, "g");
-/** `[text](url "title")`, the text holding at most one level of brackets. */
+/**
+ * `[text](url "title")`, the text holding at most one level of brackets; a long title may wrap
+ * onto the item's next line.
+ */
 const MARKDOWN_LINK = new RegExp(
-  String.raw`\[((?:[^[\]\n]|\[[^[\]\n]{0,300}\]){0,500})\]\(\s*${TARGET}\)`,
+  String.raw`\[((?:[^[\]\n]|\n(?!\s*\n)|\[[^[\]\n]{0,300}\]){0,500})\]\(\s*${TARGET}\)`,
   "g",
 );
 const HTML_ANCHOR =
@@ -123,7 +143,11 @@ export function readItem(source: string): ItemFields {
   const text = source.length > MAX_ITEM_CHARS ? source.slice(0, MAX_ITEM_CHARS) : source;
   const links: ItemLink[] = [];
   const tags: string[] = [];
-  const titles: string[] = [];
+  // Where a title candidate comes from: the item's own bold or quoted text comes first, then the
+  // text of a link to the paper, then the text of any other link (a project or code page).
+  const marked: string[] = [];
+  const paperLinkTitles: string[] = [];
+  const otherLinkTitles: string[] = [];
 
   const addLink = (url: string, linkText: string, badge: boolean): void => {
     const classified = classifyLink(decodeEntities(url));
@@ -131,7 +155,7 @@ export function readItem(source: string): ItemFields {
     const cleanText = cleanInline(linkText).replace(/^\[\s*(.*?)\s*\]$/, "$1");
     let kind = classified.kind;
     // A link labelled `[paper]` or `[PDF]` points at a paper wherever it is hosted.
-    if (kind === "other" && !badge && PAPER_LINK_WORDS.test(cleanText)) kind = "paper";
+    if (kind === "other" && !badge && isPaperLinkWords(cleanText)) kind = "paper";
     const link: ItemLink = { text: badge ? "" : cleanText, url: classified.url, kind, badge };
     if (classified.id) link.id = classified.id;
     links.push(link);
@@ -175,8 +199,13 @@ export function readItem(source: string): ItemFields {
 
   for (const link of links) {
     if (link.badge || link.kind === "chrome" || !link.text) continue;
-    if (readVenueTag(link.text)) tags.push(link.text);
-    else if (isTitleLike(link.text)) titles.push(link.text);
+    // A link text of many words is a title even when it opens with a venue (`NeurIPS 2020
+    // EfficientQA Competition: Systems, …`).
+    if (wordCount(link.text) <= MAX_LINK_VENUE_WORDS && readVenueTag(link.text))
+      tags.push(link.text);
+    else if (isTitleLike(link.text)) {
+      (isPaperLinkKind(link.kind) ? paperLinkTitles : otherLinkTitles).push(link.text);
+    }
   }
 
   // Bold spans and bracketed or parenthesised tags: venues, markers or the title itself.
@@ -186,7 +215,11 @@ export function readItem(source: string): ItemFields {
       tags.push(inside);
       return " ";
     }
-    if (isTitleLike(inner) && !MARKER_TAG.test(cleanInline(inside))) titles.push(inner);
+    if (isTitleLike(inner) && !MARKER_TAG.test(cleanInline(inside))) {
+      marked.push(inner);
+      // The title is read; what follows it (authors, venue, date) is a separate part of the item.
+      return " · ";
+    }
     return ` ${inner} `;
   });
   rest = rest.replace(/[[(]([^[\]()\n]{1,80})[\])]/g, (match, inner: string) => {
@@ -201,10 +234,14 @@ export function readItem(source: string): ItemFields {
     return match;
   });
   const quoted = /["“]([^"“”\n]{8,300})["”]/.exec(rest)?.[1];
-  if (quoted && isTitleLike(quoted)) titles.push(quoted);
+  if (quoted && isTitleLike(quoted)) marked.push(quoted);
 
-  const stated = titles.map(cleanTitle).find((candidate) => candidate.length > 0);
-  const title = readRestTitle(rest, tags, stated === undefined) ?? stated;
+  const chosen = splitTrailingYear(chooseStatedTitle(marked, paperLinkTitles, otherLinkTitles));
+  const stated = chosen.title;
+  const restRead = readRestTitle(rest, tags, stated === undefined);
+  const restTitle = splitTrailingYear(restRead.title);
+  const title = restTitle.title ?? stated;
+  const byline = restRead.byline;
 
   const ids: ItemIds = {};
   for (const link of links) {
@@ -242,11 +279,39 @@ export function readItem(source: string): ItemFields {
     hasPaperLink: links.some((link) => isPaperLinkKind(link.kind)) || textArxiv !== undefined,
     links,
   };
+  venue ??= byline.venue;
+  year ??= byline.year ?? restTitle.year ?? chosen.year;
   if (title) fields.title = title;
   if (stated) fields.statedTitle = stated;
   if (venue) fields.venue = venue;
   if (year !== undefined) fields.year = year;
+  if (byline.date) fields.date = byline.date;
+  if (byline.authors.length > 0) fields.authors = byline.authors;
   return fields;
+}
+
+/**
+ * The title an item states: its bold or quoted text, else the text of its paper link, else another
+ * link's text. A short bold name before a paper link that gives a longer title (`**LLaVA**:
+ * [Visual Instruction Tuning](…)`) names the method; the link text is the title.
+ */
+function chooseStatedTitle(
+  marked: readonly string[],
+  paperLinks: readonly string[],
+  otherLinks: readonly string[],
+): string | undefined {
+  const first = (texts: readonly string[]): string | undefined =>
+    texts.map(cleanTitle).find((candidate) => candidate.length > 0);
+  const own = first(marked);
+  const linked = first(paperLinks);
+  if (own && linked && wordCount(own) < SHORT_NAME_WORDS && wordCount(linked) > wordCount(own)) {
+    return linked;
+  }
+  return own ?? linked ?? first(otherLinks);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word.length > 0).length;
 }
 
 /**
@@ -258,6 +323,7 @@ export function readItem(source: string): ItemFields {
 export function readVenueTag(source: string): VenueTag | undefined {
   const text = cleanInline(source)
     .replace(/^[[(]+|[\])]+$/g, "")
+    .replace(/\.$/, "")
     .trim();
   if (text.length < 2 || text.length > 80 || NOT_VENUE.test(text)) return undefined;
   const dated = /^((?:19|20)\d{2})[/.-](\d{1,2})(?:[/.-]\d{1,2})?$/.exec(text);
@@ -368,7 +434,11 @@ export function decodeEntities(text: string): string {
  * `, Venue 2023`. The other segments (split at separators and commas) that read as venue tags are
  * added to `tags`.
  */
-function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string | undefined {
+function readRestTitle(
+  rest: string,
+  tags: string[],
+  wantTitle: boolean,
+): { title?: string; byline: Byline } {
   const text = cleanInline(rest.replace(/^\s*(?:[-*+]|\d{1,4}[.)])\s+/, ""))
     .replace(/\[\s*\]|\(\s*\)/g, " ")
     .replace(/\s+/g, " ")
@@ -386,7 +456,8 @@ function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string
       head = head.slice(0, trailing.index);
     }
   }
-  const parts = tail.split(/\s[-—–|]\s|[,;|—–]|\.\s/).map((part) => part.trim());
+  const byline = readByline(tail);
+  const parts = tail.split(/\s[-—–|]\s|[,;|—–·•]|\.\s/).map((part) => part.trim());
   parts.forEach((part, index) => {
     if (!part) return;
     const next = parts[index + 1] ?? "";
@@ -397,18 +468,138 @@ function readRestTitle(rest: string, tags: string[], wantTitle: boolean): string
       tags.push(part);
     }
   });
-  if (!wantTitle) return undefined;
+  if (!wantTitle) return { byline };
   const title = cleanTitle(head);
-  return isTitleLike(title) ? title : undefined;
+  return isTitleLike(title) ? { title, byline } : { byline };
 }
 
-/** Whether a text is only link words (`Paper`, `Code & Data`, `PDF | Project page`). */
-function isLinkWords(text: string): boolean {
-  const words = text
-    .toLowerCase()
-    .split(/[\s|/&,+·•-]+|\band\b/)
-    .filter((word) => word.length > 0);
-  return words.length > 0 && words.length <= 4 && words.every((word) => LINK_WORDS.has(word));
+/**
+ * Read a byline: the parts of an item's text after its title, split at a separator (` · `, ` | `,
+ * ` – `, ` — `, `•`). A part that is a date gives the date and year; a part naming people (`Wu J et
+ * al.`, `A. Smith, B. Jones`) the authors; the first other short name, when the byline has a date
+ * or authors, the venue (`*The Lancet Digital Health*`). Text without separators is no byline.
+ */
+export function readByline(text: string): Byline {
+  const byline: Byline = { authors: [] };
+  const parts = text
+    .split(BYLINE_SEPARATOR)
+    .map((part) => cleanInline(part).replace(/^[\s.,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, ""))
+    .filter((part) => part.length > 0);
+  if (parts.length < 2) return readEtAlByline(parts[0] ?? "");
+  const others: string[] = [];
+  for (const part of parts) {
+    const date = readDate(part);
+    if (date && byline.date === undefined && byline.year === undefined) {
+      if (date.date) byline.date = date.date;
+      byline.year = date.year;
+      continue;
+    }
+    const authors = readAuthors(part);
+    if (authors && byline.authors.length === 0) {
+      byline.authors = authors;
+      continue;
+    }
+    others.push(part);
+  }
+  if (byline.year === undefined && byline.authors.length === 0) return { authors: [] };
+  const venue = others.find(
+    (part) =>
+      /^\p{Lu}/u.test(part) &&
+      part.split(" ").length <= MAX_VENUE_WORDS &&
+      !/[.!?]$/.test(part.replace(/\bet al\.$/, "")) &&
+      !isLinkWords(part) &&
+      !MARKER_TAG.test(part),
+  );
+  if (venue) byline.venue = venue;
+  return byline;
+}
+
+/**
+ * A byline without separators that names its first author before `et al.`, then the venue:
+ * `Jane Roe (Toy University) et al. ACL.` Affiliations in parentheses are not names; a preprint
+ * server after `et al.` gives no venue.
+ */
+function readEtAlByline(text: string): Byline {
+  const match = /^(.{2,200}?)\s*\bet\s+al\.?(?:\s+(.{0,80}))?$/i.exec(text);
+  if (!match?.[1]) return { authors: [] };
+  const people = collapseWhitespace(match[1].replace(/\([^()]{0,120}\)/g, " "));
+  const authors = readAuthors(`${people} et al.`);
+  if (!authors) return { authors: [] };
+  const byline: Byline = { authors };
+  const after = (match[2] ?? "").replace(/[.\s]+$/, "");
+  const tag = after ? readVenueTag(after) : undefined;
+  if (tag?.venue) byline.venue = tag.venue;
+  if (tag?.year !== undefined) byline.year = tag.year;
+  return byline;
+}
+
+/** `2024-05-17`, `2024/05`, `2024.5.1` or a bare year. */
+function readDate(text: string): { date?: string; year: number } | undefined {
+  const match = /^((?:19|20)\d{2})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\.?$/.exec(text);
+  if (!match?.[1]) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : undefined;
+  const day = match[3] ? Number(match[3]) : undefined;
+  if (month === undefined) return { year };
+  if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return { year };
+  const pad = (value: number): string => String(value).padStart(2, "0");
+  return {
+    date: day === undefined ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`,
+    year,
+  };
+}
+
+/**
+ * The people a byline part names, or undefined when it names none: `Wu J et al.`, `Smith, J.`,
+ * `Alice Smith, Bob Jones and Carol Lee`. One name without `et al.` counts only with initials
+ * (`Wu J`, `J. Wu`), which a journal name (`Nature Medicine`, `NEJM AI`) never has.
+ */
+function readAuthors(text: string): string[] | undefined {
+  const etAl = /,?\s*(?:et\s+al\.?|等)$/i.exec(text);
+  const body = etAl ? text.slice(0, etAl.index) : text;
+  const names = body
+    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    // The full stop after a name's last initial or word (`Skinnider MA.`) is not part of it.
+    .map((name) => name.trim().replace(/(?<=\S\s+\S+)\.$/u, ""))
+    .filter((name) => name.length > 0);
+  if (names.length === 0 || names.length > MAX_BYLINE_AUTHORS) return undefined;
+  // Before `et al.` a group may stand for its people (`CHART Collaborative et al.`).
+  const named = etAl ? names.every(isGroupOrPersonName) : names.every(isPersonName);
+  if (!named) return undefined;
+  if (!etAl && names.length === 1 && !hasInitials(names[0] ?? "")) return undefined;
+  return names;
+}
+
+function isPersonName(name: string): boolean {
+  const tokens = name.split(/\s+/);
+  if (tokens.length > MAX_NAME_TOKENS) return false;
+  return (
+    tokens.every((token) => NAME_TOKEN.test(token)) && tokens.some((token) => /\p{Ll}/u.test(token))
+  );
+}
+
+function isGroupOrPersonName(name: string): boolean {
+  return (
+    isPersonName(name) ||
+    (name.split(/\s+/).length <= MAX_NAME_TOKENS && /^\p{Lu}[\p{L}'’ .-]*$/u.test(name))
+  );
+}
+
+function hasInitials(name: string): boolean {
+  const tokens = name.split(/\s+/);
+  return tokens.length >= 2 && tokens.some((token) => INITIALS.test(token));
+}
+
+/**
+ * A title with the year a list writes after it (`Title. 2020.`, `Title, 2021`, `Title (2019)`):
+ * the title without it, and the year.
+ */
+function splitTrailingYear(text: string | undefined): { title?: string; year?: number } {
+  if (text === undefined) return {};
+  const match = /^(.{4,}?)(?:[.,;]\s*\(?|\s+\()((?:19|20)\d{2})\)?\.?$/.exec(text);
+  if (!match?.[1] || !match[2]) return { title: text };
+  const title = cleanTitle(match[1]);
+  return isTitleLike(title) ? { title, year: Number(match[2]) } : { title: text };
 }
 
 /** Venue tags in a badge: its alt text, and a shields badge's label and message. */

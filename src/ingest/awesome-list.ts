@@ -41,6 +41,8 @@ const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*$/i;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const BULLET = /^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
+/** A line that is one Markdown link (`[Title](url)`), as lists without bullets write their items. */
+const LINK_LINE = /^\s*\[[^\]\n]{4,}\]\([^)\s]+\)\s*$/;
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A line that looks like a list of paper links at a glance (sniffing only). */
@@ -53,7 +55,7 @@ const SURVEY_WORDS =
 const OWN_PAPER =
   /\b(?:our|this|the)\s+(?:\w+\s+){0,2}(?:survey|review|paper|work|tutorial|preprint)\b/i;
 /** Columns of an item table, by header. */
-const TITLE_COLUMN = /^(?:title|paper title|name|article|publication title)$/i;
+const TITLE_COLUMN = /^(?:title|paper title|article|publication title)$/i;
 const PAPER_COLUMNS = [
   /^(?:papers?|paper link|works?|articles?)$/i,
   /^(?:names?|models?|methods?|benchmarks?|datasets?)$/i,
@@ -107,7 +109,7 @@ export function sniffAwesomeList(text: string): number {
       }
       continue;
     }
-    const listed = BULLET.test(line) || /^\s*\|.*\|/.test(line);
+    const listed = BULLET.test(line) || /^\s*\|.*\|/.test(line) || LINK_LINE.test(line);
     if (listed && PAPER_LINK_HINT.test(line)) {
       items++;
       if (!sectionHasItems) sectionsWithItems++;
@@ -147,8 +149,8 @@ interface RawItem {
   /** Line of the outermost heading above the item (-1 when it sits under the title only). */
   sectionStart: number;
   role: SectionRole;
-  /** Pre-read fields of a table row (title, venue and year from their columns). */
-  table?: { title?: string; venue?: string; year?: number };
+  /** Pre-read fields of a table row (title, venue, year and date from their columns). */
+  table?: { title?: string; venue?: string; year?: number; date?: string };
 }
 
 /** A companion candidate: a paper link near the top that the list presents as its own paper. */
@@ -197,9 +199,13 @@ export function parseAwesomeList(doc: SourceDocument): ParsedDocument {
     if (!candidateSet.has(item)) continue;
     const fields = read.get(item) ?? readItem(item.text);
     if (item.table) {
+      // A row's cells are columns, not a byline: authors and dates come from their own columns.
+      delete fields.authors;
+      delete fields.date;
       if (item.table.title) fields.title = item.table.title;
       if (item.table.venue) fields.venue = item.table.venue;
       if (item.table.year !== undefined) fields.year = item.table.year;
+      if (item.table.date) fields.date = item.table.date;
     }
     if (!fields.hasPaperLink) {
       if (fields.links.some((link) => link.kind !== "chrome") || fields.title) withoutPaper++;
@@ -405,7 +411,18 @@ function readStructure(lines: readonly string[]): Structure {
       continue;
     }
     if (open) {
+      // A line that is a paper link of its own under a bullet (`- Topic` then `  [Title](url)`
+      // lines) is an item nested in that bullet, not more of its text.
+      if (isOwnItemLine(line, !/\]\(|https?:\/\/|<a\b/i.test(open.text))) {
+        close();
+        open = startItem(i, line.trim(), indentOf(line));
+        continue;
+      }
       open.text += `\n${line.trim()}`;
+      continue;
+    }
+    if (isOwnItemLine(line)) {
+      open = startItem(i, line.trim(), indentOf(line));
       continue;
     }
     // A paragraph line that opens with a link or bold text and names a paper is an item too.
@@ -417,6 +434,22 @@ function readStructure(lines: readonly string[]): Structure {
   close();
   structure.items = nestItems(structure.items);
   return structure;
+}
+
+/** How far a line is indented, a tab counting as four spaces. */
+function indentOf(line: string): number {
+  return (/^\s*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
+}
+
+/**
+ * A line that is a single link whose text is a title (not `[paper]`, not `[code]`): an item of its
+ * own when it links to a paper, or when it sits under a bullet without links (a topic label), whose
+ * lines are its entries whatever they link to.
+ */
+function isOwnItemLine(line: string, underLabel = false): boolean {
+  if (!LINK_LINE.test(line)) return false;
+  const fields = readItem(line);
+  return fields.statedTitle !== undefined && (fields.hasPaperLink || underLabel);
 }
 
 /**
@@ -458,8 +491,8 @@ function nestItems(items: RawItem[]): RawItem[] {
 function readTableRow(item: RawItem, columns: readonly string[], line: string): RawItem {
   const cells = splitRow(line);
   const table: NonNullable<RawItem["table"]> = {};
-  // The title is in the Title column, else the first of Paper / Work / Name / Model columns whose
-  // cell gives one (a `Model | Paper` table names the model first, the paper's title second).
+  // The title is in the Title column, else the first of Paper / Work, then Name / Model columns
+  // whose cell gives one (a `Name | Paper` table names the dataset first, the paper's title second).
   const order = [
     ...columns.flatMap((column, index) => (TITLE_COLUMN.test(column) ? [index] : [])),
     ...PAPER_COLUMNS.flatMap((pattern) =>
@@ -467,18 +500,16 @@ function readTableRow(item: RawItem, columns: readonly string[], line: string): 
     ),
     0,
   ];
-  for (const index of order) {
-    const cell = readItem(cells[index] ?? "");
-    const title = cell.statedTitle ?? (index === order[0] ? cell.title : undefined);
-    if (title) {
-      table.title = title;
-      break;
-    }
-  }
-  if (!table.title) {
-    const fallback = readItem(cells[order[0] ?? 0] ?? "").title;
-    if (fallback) table.title = fallback;
-  }
+  // A title the cells state (a link text, bold) wins, or the plain text of a Title column; else
+  // the plain text of the first of those columns that has one.
+  const read = order.map((index) => ({ index, cell: readItem(cells[index] ?? "") }));
+  const title =
+    read.find(
+      ({ index, cell }) =>
+        cell.statedTitle ?? (TITLE_COLUMN.test(columns[index] ?? "") && cell.title),
+    )?.cell ?? read.find(({ cell }) => cell.title)?.cell;
+  const chosen = title?.statedTitle ?? title?.title;
+  if (chosen) table.title = chosen;
   columns.forEach((column, index) => {
     const cell = cleanInline((cells[index] ?? "").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1"));
     if (!cell || EMPTY_CELL.test(cell)) return;
@@ -490,6 +521,8 @@ function readTableRow(item: RawItem, columns: readonly string[], line: string): 
     } else if (YEAR_COLUMN.test(column)) {
       const year = /\b(?:19|20)\d{2}\b/.exec(cell)?.[0];
       if (year) table.year = Number(year);
+      const date = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/.exec(cell)?.[0];
+      if (date) table.date = date;
     }
   });
   return { ...item, text: cells.join(" "), table };
@@ -676,6 +709,8 @@ function createListedRecord(
     arxiv: fields.ids.arxiv,
     doi: fields.ids.doi,
     year: fields.year,
+    date: fields.date,
+    authors: fields.authors,
     urls: fields.urls,
     venue: fields.venue,
     acl: fields.ids.acl,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   cleanTitle,
+  readByline,
   readItem,
   readShieldsBadge,
   readVenueTag,
@@ -164,5 +165,139 @@ describe("readItem", () => {
     const fields = readItem("Some Invented Report [paper](https://example.org/report)");
     expect(fields.hasPaperLink).toBe(true);
     expect(fields.title).toBe("Some Invented Report");
+  });
+});
+
+describe("readByline", () => {
+  it.each([
+    {
+      text: "Okafor N et al. · *Journal of Made-up Medicine* · 2024-03-05",
+      expected: {
+        authors: ["Okafor N"],
+        venue: "Journal of Made-up Medicine",
+        date: "2024-03-05",
+        year: 2024,
+      },
+    },
+    {
+      text: " · *The Imaginary Lancet of Toys* · 2023-11-20",
+      expected: {
+        authors: [],
+        venue: "The Imaginary Lancet of Toys",
+        date: "2023-11-20",
+        year: 2023,
+      },
+    },
+    {
+      text: "| Ana Ruiz, Bo Chen and Carl Diaz | Fictional Reports | 2022",
+      expected: {
+        authors: ["Ana Ruiz", "Bo Chen", "Carl Diaz"],
+        venue: "Fictional Reports",
+        year: 2022,
+      },
+    },
+    {
+      text: "– Lee K, Park J – Pretend Letters – 2021/07",
+      expected: {
+        authors: ["Lee K", "Park J"],
+        venue: "Pretend Letters",
+        date: "2021-07",
+        year: 2021,
+      },
+    },
+    {
+      text: "McAllister DJ. et al. · *Toy Science* · 2022-01-09",
+      expected: {
+        authors: ["McAllister DJ"],
+        venue: "Toy Science",
+        date: "2022-01-09",
+        year: 2022,
+      },
+    },
+    {
+      text: "Jane Roe (Toy University) et al. ACL.",
+      expected: { authors: ["Jane Roe"], venue: "ACL" },
+    },
+    {
+      text: "Moe K. Doe et al. arXiv.",
+      expected: { authors: ["Moe K. Doe"] },
+    },
+  ])("reads $text", ({ text, expected }) => {
+    expect(readByline(text)).toEqual(expected);
+  });
+
+  it.each(["a sentence about nothing", "Nature Medicine · NEJM AI", "ASR · Audio-Text"])(
+    "finds no byline in %s (no date, nobody named)",
+    (text) => {
+      expect(readByline(text)).toEqual({ authors: [] });
+    },
+  );
+});
+
+describe("readItem: titles are never link words", () => {
+  it("takes the bold title over link texts such as [data viewer] and [codes and platform]", () => {
+    const item = readItem(
+      "**ToyWorld: Benchmarking Pretend Agents.** *Toy Lab.* [[paper](https://arxiv.org/abs/2303.00003)] [[data viewer](https://example.org/x)] [[codes and platform](https://github.com/example/toy)]",
+    );
+    expect(item.title).toBe("ToyWorld: Benchmarking Pretend Agents");
+    expect(item.ids.arxiv).toBe("2303.00003");
+  });
+
+  it("takes the bold title on the line above a line of links, and the venue on that line", () => {
+    const item = readItem(
+      "**ToyBench: An Evaluation of Nothing**\nNeurIPS 2025, [Paper](https://arxiv.org/pdf/2303.00005.pdf), [Eval Tool](https://github.com/example/t/blob/main/tool.zip)",
+    );
+    expect(item).toMatchObject({
+      title: "ToyBench: An Evaluation of Nothing",
+      venue: "NeurIPS 2025",
+      year: 2025,
+    });
+  });
+
+  it("takes the paper link's text over a short bold name", () => {
+    const item = readItem(
+      "**ToyLM**: [Teaching Invented Models to Read Pretend Books](https://arxiv.org/abs/2303.00009) [code](https://github.com/example/toylm)",
+    );
+    expect(item.title).toBe("Teaching Invented Models to Read Pretend Books");
+  });
+
+  it("reads a link text that wraps onto the next line", () => {
+    const item = readItem(
+      "**[Discovering Invented Molecules against\n   <i>Imaginary bacteria</i>](https://doi.org/10.5555/fake.9)**<br/>Roe P et al. · *Toy Medicine* · 2026-01-02",
+    );
+    expect(item).toMatchObject({
+      title: "Discovering Invented Molecules against Imaginary bacteria",
+      authors: ["Roe P"],
+      venue: "Toy Medicine",
+      date: "2026-01-02",
+    });
+  });
+});
+
+describe("readItem: a year written after the title", () => {
+  it.each([
+    [
+      "Sleepy Transformers Revisited. 2020. [pdf](https://example.org/sleepy.pdf)",
+      "Sleepy Transformers Revisited",
+      2020,
+    ],
+    [
+      "**Pretend Graphs of Pretend Papers. 2019.** [paper](https://arxiv.org/abs/1901.00008)",
+      "Pretend Graphs of Pretend Papers",
+      2019,
+    ],
+    [
+      "[Toy Parsing at Scale for Invented Languages, 2018](https://arxiv.org/abs/1801.00001)",
+      "Toy Parsing at Scale for Invented Languages",
+      2018,
+    ],
+  ])("%s", (text, title, year) => {
+    expect(readItem(text)).toMatchObject({ title, year });
+  });
+
+  it("keeps a year that is part of the title's words", () => {
+    expect(
+      readItem("[Findings of the Toy Shared Task 2021](https://arxiv.org/abs/2101.00002)").title,
+    ).toBe("Findings of the Toy Shared Task 2021");
   });
 });

@@ -509,3 +509,158 @@ describe("awesome list edge cases", () => {
     expect(sniffAwesomeList(`# Awesome\n\n${toc}\n`)).toBeLessThan(0.5);
   });
 });
+
+describe("a list of unbulleted [Title](url) lines under headings and topic bullets", () => {
+  const text = readFixture("awesome-list/unbulleted-links.md");
+  const parsed = parseFixture("unbulleted-links.md");
+
+  it("is sniffed as an awesome list", () => {
+    expect(sniffAwesomeList(toDocument(text).text)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("reads each line as a paper, with its identifiers and its heading and topic path", () => {
+    expect(
+      parsed.records.map((record) => ({
+        ...summarise(record),
+        acl: record.acl,
+        openreview: record.openreview,
+      })),
+    ).toEqual([
+      {
+        line: 10,
+        title: "Pretend Retrieval for Toy Language Models",
+        id: "2101.00001",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Methods › Foundations › Query-side methods",
+        acl: undefined,
+        openreview: undefined,
+      },
+      {
+        line: 12,
+        title: "An Imaginary Retriever Trained on Nothing",
+        id: "2023.fictional-main.3",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Methods › Foundations › Query-side methods",
+        acl: "2023.fictional-main.3",
+        openreview: undefined,
+      },
+      {
+        line: 13,
+        title: "A Follow-up Nobody Wrote",
+        id: "FaKeId_01",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Methods › Foundations › Query-side methods",
+        acl: undefined,
+        openreview: "FaKeId_01",
+      },
+      {
+        line: 19,
+        title: "Fusing Made-up Passages at Decoding Time",
+        id: "10.18653/v1/2022.fictional-long.41",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Methods › Foundations › Output-side methods",
+        acl: "2022.fictional-long.41",
+        openreview: undefined,
+      },
+      {
+        line: 22,
+        title: "A Benchmark of Invented Questions",
+        id: "2202.00002",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Benchmark",
+        acl: undefined,
+        openreview: undefined,
+      },
+      {
+        line: 23,
+        title: "Another Benchmark, Equally Fictional",
+        id: "AlsoFake22",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Benchmark",
+        acl: undefined,
+        openreview: "AlsoFake22",
+      },
+      {
+        line: 24,
+        title: "A Third Benchmark Nobody Has Run",
+        id: "2202.00003",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Benchmark",
+        acl: undefined,
+        openreview: undefined,
+      },
+      {
+        line: 25,
+        title: "Questions About Questions That Were Never Asked",
+        id: "10.5555/fake.0010",
+        venue: undefined,
+        year: undefined,
+        section: "Catalogue › Benchmark",
+        acl: undefined,
+        openreview: undefined,
+      },
+    ]);
+  });
+
+  it("says that the code link under a topic is not read as a paper", () => {
+    expect(codesOf(parsed)).toContain("items-without-paper-link");
+  });
+});
+
+describe("items with bylines, link-word links and a Name | Paper table", () => {
+  const parsed = parseFixture("bylines-and-tables.md");
+  const byLine = new Map(parsed.records.map((record) => [record.line, record]));
+
+  it("reads authors, journal and date from `authors · journal · date` and its | and – variants", () => {
+    expect(byLine.get(7)).toMatchObject({
+      title: "A Pretend Trial of Chatbots in Invented Wards",
+      authors: ["Okafor N"],
+      venue: "Journal of Made-up Medicine",
+      date: "2024-03-05",
+      year: 2024,
+    });
+    expect(byLine.get(8)).toMatchObject({ authors: [], venue: "The Imaginary Lancet of Toys" });
+    expect(byLine.get(9)).toMatchObject({
+      title: "Counting Sheep with Language Models",
+      authors: ["Ana Ruiz", "Bo Chen", "Carl Diaz"],
+      year: 2022,
+    });
+    expect(byLine.get(10)).toMatchObject({
+      title: "Dreaming of Better Tokenizers",
+      authors: ["Lee K", "Park J"],
+      venue: "Pretend Letters",
+      date: "2021-07",
+    });
+  });
+
+  it("takes the year written after a title out of the title", () => {
+    expect(byLine.get(11)).toMatchObject({ title: "Sleepy Transformers Revisited", year: 2020 });
+    expect(byLine.get(12)).toMatchObject({ title: "Pretend Graphs of Pretend Papers", year: 2019 });
+  });
+
+  it("never takes a link-word link's text as the title", () => {
+    expect([16, 17, 18].map((line) => byLine.get(line)?.title)).toEqual([
+      "OSLand: Benchmarking Pretend Agents in Imaginary Operating Systems",
+      "GymToy: Evolving Invented Agents across Fake Worlds",
+      "ToyBench: An Evaluation of Nothing in Particular",
+    ]);
+    expect(byLine.get(18)).toMatchObject({ venue: "NeurIPS 2025", year: 2025 });
+  });
+
+  it("titles a Name | Paper table row after the paper, with its links and section", () => {
+    expect(byLine.get(25)).toMatchObject({
+      title: "ToyQA: Questions Nobody Asked About Invented Images",
+      arxiv: "2303.00006",
+      urls: ["https://arxiv.org/pdf/2303.00006.pdf", "https://github.com/example/toyqa"],
+      section: ["Benchmarks"],
+    });
+    expect(byLine.get(26)?.title).toBe("FakeVid: Watching Videos That Were Never Filmed");
+  });
+});
