@@ -4,6 +4,7 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { findArxivIds } from "../extract/arxiv-id.ts";
 import { findDois, findUrls } from "../extract/links.ts";
+import { isLinkWord } from "./link-words.ts";
 import { createPaperRecord } from "./records.ts";
 import {
   arxivIdOfDoi,
@@ -47,9 +48,6 @@ const ATX_HEADING = /^\s{0,3}#{1,6}\s+(.*)$/;
 const SETEXT_UNDERLINE = /^\s{0,3}=+\s*$/;
 const MARKDOWN_LINK = /\[([^\]\n]{0,500})\]\(([^)\s]{0,2000})[^)\n]{0,200}\)/g;
 const BOLD = /(\*\*|__)([^*_\n]{4,300}?)\1/g;
-/** Link words that are not titles: `[arXiv]`, `[pdf]`, `[paper]`, `[code]`, … */
-const LINK_WORDS =
-  /^(?:arxiv|paper|pdf|html|abs|link|code|github|repo|project|page|website|doi|here|demo|data|dataset|论文|链接|代码|原文|项目|主页)$/i;
 
 /** The fallback adapter: any text is plain text, with the lowest confidence. */
 export const PLAIN_TEXT_ADAPTER: Adapter = {
@@ -212,20 +210,13 @@ function urlsOf(id: string, urls: readonly string[], idsOnLine: number): string[
   return urls.filter((url) => url.toLowerCase().includes(needle));
 }
 
-/** The title of a document: front-matter `title:`, the first heading, or the first short line. */
+/**
+ * The title of a document: the first heading, or the first short line. (Front matter, which ingest
+ * reads before any adapter, is blank lines here.)
+ */
 function readDocumentTitle(lines: readonly string[]): { text: string; line: number } | undefined {
   let start = 0;
-  if (lines[0]?.trim() === "---") {
-    for (let i = 1; i < Math.min(lines.length, 100); i++) {
-      const line = lines[i] ?? "";
-      const match = /^title\s*:\s*["']?(.+?)["']?\s*$/i.exec(line);
-      if (match?.[1]) return { text: cleanInline(match[1]), line: i + 1 };
-      if (line.trim() === "---") {
-        start = i + 1;
-        break;
-      }
-    }
-  }
+  while (start < lines.length && isBlank(lines[start] ?? "")) start++;
   const end = Math.min(lines.length, start + TITLE_SCAN_LINES);
   for (let i = start; i < end; i++) {
     const line = lines[i] ?? "";
@@ -295,7 +286,7 @@ function trimTitle(text: string): string {
 
 function looksLikeTitle(text: string, id: string): boolean {
   if (text.length < 8 || text.length > MAX_TITLE_LENGTH) return false;
-  if (LINK_WORDS.test(text) || text.toLowerCase().includes(id.toLowerCase())) return false;
+  if (isLinkWord(text) || text.toLowerCase().includes(id.toLowerCase())) return false;
   if (isChineseText(text)) return true;
   return text.split(/\s+/).length >= 2 && /[A-Za-z]{2}/.test(text);
 }
