@@ -445,7 +445,11 @@ function createEntity(
   for (let n = 2; usedKeys.has(key); n += 1) key = `${baseKey}~${n}`;
   usedKeys.add(key);
 
-  const label = title ?? titleZh ?? (abstract ? `${abstract.slice(0, 80).trim()}…` : key);
+  // Without a title, the start of the abstract; else the identifier as people write it.
+  const label =
+    title ??
+    titleZh ??
+    (abstract ? `${abstract.slice(0, 80).trim()}…` : arxiv ? `arXiv:${arxiv}` : (doi ?? key));
   return {
     key,
     kind: surveyMember ? "survey" : "paper",
