@@ -4,8 +4,8 @@
 import { normalizeArxivId } from "../extract/arxiv-id.ts";
 import { parseDate } from "../extract/dates.ts";
 import { findUrls } from "../extract/links.ts";
-import FIELD_LABELS from "./digest-fields.json" with { type: "json" };
 import { createDiagnosticSink } from "./diagnostic-sink.ts";
+import FIELD_LABELS from "./digest-fields.json" with { type: "json" };
 import { isLinkWord } from "./link-words.ts";
 import { createPaperRecord } from "./records.ts";
 import {
@@ -118,7 +118,12 @@ export function parseDigestList(doc: SourceDocument): ParsedDocument {
   for (const section of sections) {
     const record = readPaper(doc, lines, headings, section);
     if (!record.title && !record.titleZh) {
-      sink.add("warning", "no-title", "a paper's heading gives no title", section.heading.index + 1);
+      sink.add(
+        "warning",
+        "no-title",
+        "a paper's heading gives no title",
+        section.heading.index + 1,
+      );
     }
     const id = record.arxiv ? `arxiv:${record.arxiv}` : `doi:${record.doi ?? ""}`;
     const seen = byId.get(id);
@@ -239,7 +244,8 @@ function readField(line: string, lineNumber: number): Field | undefined {
   const bullet = BULLET_FIELD.exec(line);
   if (bullet?.[1]) {
     const kind = KIND_OF_LABEL.get(normalizeLabel(bullet[1]));
-    if (kind) return { kind, label: bullet[1].trim(), value: (bullet[2] ?? "").trim(), line: lineNumber };
+    if (kind)
+      return { kind, label: bullet[1].trim(), value: (bullet[2] ?? "").trim(), line: lineNumber };
   }
   return undefined;
 }
@@ -265,21 +271,21 @@ function readPaper(
   section: PaperSection,
 ): PaperRecord {
   const { heading, fields } = section;
-  const valueOf = (kind: FieldKind): string | undefined =>
+  const fieldValue = (kind: FieldKind): string | undefined =>
     fields.find((field) => field.kind === kind && field.value)?.value;
 
-  const titles = [valueOf("title"), valueOf("titleZh"), heading.text]
+  const titles = [fieldValue("title"), fieldValue("titleZh"), heading.text]
     .map((text) => (text === undefined ? undefined : cleanTitle(text)))
     .filter((text): text is string => Boolean(text));
   const title = titles.find((text) => !isChineseText(text));
   const titleZh = titles.find((text) => isChineseText(text));
 
-  const dateText = valueOf("date");
+  const dateText = fieldValue("date");
   const date = dateText ? parseDate(dateText) : undefined;
-  const abstractText = valueOf("abstract") ?? readAbstractSection(lines, headings, heading);
+  const abstractText = fieldValue("abstract") ?? readAbstractSection(lines, headings, heading);
   const abstract = abstractText ? cleanProse(abstractText) : undefined;
   const summary = readSummary(fields);
-  const categories = valueOf("category");
+  const categories = fieldValue("category");
 
   const fieldLines = [lines[heading.index] ?? "", ...fields.map((f) => `${f.label}: ${f.value}`)];
   const urls = fieldLines.filter((line) => !isImageLine(line)).flatMap((line) => findUrls(line));
@@ -295,9 +301,9 @@ function readPaper(
     doi: section.doi,
     date: date?.date,
     year: date?.year,
-    authors: splitAuthors(valueOf("authors") ?? ""),
+    authors: splitAuthors(fieldValue("authors") ?? ""),
     urls,
-    venue: valueOf("venue"),
+    venue: fieldValue("venue"),
     keywords: categories
       ? categories
           .split(/\s*[,;，；、]\s*/)
@@ -324,7 +330,10 @@ function cleanTitle(text: string): string | undefined {
 
 function cleanProse(text: string): string | undefined {
   const cleaned = collapseWhitespace(
-    text.replace(HTML_TAG, " ").replace(MARKDOWN_LINK, "$1").replace(/\*\*|__/g, ""),
+    text
+      .replace(HTML_TAG, " ")
+      .replace(MARKDOWN_LINK, "$1")
+      .replace(/\*\*|__/g, ""),
   );
   return cleaned ? truncateText(cleaned, MAX_TEXT) : undefined;
 }
@@ -384,7 +393,7 @@ function sectionPath(headings: readonly Heading[], paper: Heading): string[] {
     .filter((text): text is string => Boolean(text));
 }
 
-/** Names on one line: `A, B, C`, `A; B`, `A and B`, `A，B`; `et al.` and a trailing ellipsis go. */
+/** Names on one line: `A, B, C`, `A; B`, `A and B`, `A，B`; `et al.`, `等` and a trailing ellipsis go. */
 function splitAuthors(value: string): string[] {
   const line = collapseWhitespace(value.replace(HTML_TAG, " ").replace(/[*_`]+/g, ""));
   if (!line) return [];
@@ -393,6 +402,7 @@ function splitAuthors(value: string): string[] {
     .map((name) =>
       name
         .replace(/\bet al\.?$/i, "")
+        .replace(/\s*等人?$/, "")
         .replace(/(?:\.{3}|…)$/, "")
         .trim(),
     )
