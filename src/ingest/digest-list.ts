@@ -49,6 +49,8 @@ const BULLET_FIELD = /^\s*[-*+]\s+([^*_\n:：]{1,30}?)\s*[:：]\s*(.*)$/;
 const LEADING_NUMBER = /^(?:(?:no\.?|#)\s*)?\d{1,4}\s*[.)、:：]\s*/i;
 const MARKDOWN_LINK = /\[([^\]\n]{0,500})\]\(([^)\s]{0,2000})[^)\n]{0,200}\)/g;
 const HTML_TAG = /<[^>\n]{0,500}>/g;
+/** Something that names an arXiv id or a DOI: sniffing looks further only when there are two. */
+const ID_HINT = /arxiv|\bid\b|论文id|10\.\d{4,9}\//gi;
 
 /** Lines read after a heading for its fields. */
 const MAX_FIELD_LINES = 40;
@@ -95,7 +97,12 @@ interface PaperSection {
  * make it likely; one is a single paper's page, for the other readers.
  */
 export function sniffDigestList(text: string): number {
-  const lines = splitLines(takeSniffWindow(text));
+  const head = takeSniffWindow(text);
+  // Cheap first look: a page of several papers names several ids (most pages name one or none).
+  let hints = 0;
+  for (const _ of head.matchAll(ID_HINT)) if (++hints >= 2) break;
+  if (hints < 2) return 0;
+  const lines = splitLines(head);
   const sections = findPaperSections(lines, findHeadings(lines), 3);
   if (sections.length >= 3) return 0.9;
   if (sections.length === 2) return 0.7;
