@@ -135,3 +135,38 @@ describe("the real daily report (../shared/real)", () => {
     expect(outcome.parsed.collection?.title).toBe("ArXiv 研究洞察报告 (2025-08-23)");
   });
 });
+
+describe("the real feed README (../shared/real)", () => {
+  const file = path.resolve(
+    import.meta.dirname,
+    "../../../shared/real/digest-en/arxiv-rss-bot-readme.md",
+  );
+  const text = readFileSync(file, "utf8");
+  const outcome = ingestFile({ id: "readme.md", bytes: readFileSync(file) });
+
+  it("gives its thirty papers with the titles of their headings, and the page as a collection", () => {
+    if (outcome.state !== "parsed") throw new Error("the README was skipped");
+    expect(outcome.format).toBe("digest-list");
+    const records = outcome.parsed.records;
+    expect(records).toHaveLength(30);
+    expect(records[0]).toMatchObject({
+      arxiv: "2608.19758",
+      title: "FlashPrefill V2: Block-Sparse Prefill Attention for Long-Context LLM Serving",
+      authors: ["Qihang Fan", "Huaibo Huang", "Zhiying Wu", "Bingning Wang", "Ran He"],
+      date: "2026-08-21",
+    });
+    expect(records[1]).toMatchObject({
+      arxiv: "2608.19889",
+      title:
+        "Write Once, Run Everywhere: The Axon DSL for Shape-Safe and Framework-Agnostic LLM Architectures",
+      authors: ["Jacob Nielsen", "Danial Namazifard", "Lukas Galke Poech", "Peter Schneider-Kamp"],
+    });
+    expect(records[29]?.arxiv).toBe("2608.19808");
+    // Every title is the link text of its own heading, as the page writes it.
+    for (const record of records) {
+      expect(text).toContain(`[${record.title}](https://arxiv.org/abs/${record.arxiv})`);
+      expect(record.abstract?.length).toBeGreaterThan(100);
+    }
+    expect(outcome.parsed.collection?.title).toBe("arXiv Papers Bot 🤖 (2026-08-21)");
+  });
+});
