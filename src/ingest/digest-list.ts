@@ -46,6 +46,8 @@ const BOLD_FIELD =
   /^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_\n:：]{1,40}?)\s*([:：])?\s*(?:\*\*|__)\s*([:：])?\s*(.*)$/;
 /** `- Label: value`, read only when the label is a known field label. */
 const BULLET_FIELD = /^\s*[-*+]\s+([^*_\n:：]{1,30}?)\s*[:：]\s*(.*)$/;
+/** A line that is only bold text, maybe numbered: `**1. Title**`, `1. **Title**`. */
+const BOLD_LINE = /^\s{0,3}(?:\d{1,4}[.)]\s+)?(?:\*\*|__)([^*_\n]{4,300})(?:\*\*|__)\s*$/;
 const LEADING_NUMBER = /^(?:(?:no\.?|#)\s*)?\d{1,4}\s*[.)、:：]\s*/i;
 const MARKDOWN_LINK = /\[([^\]\n]{0,500})\]\(([^)\s]{0,2000})[^)\n]{0,200}\)/g;
 const HTML_TAG = /<[^>\n]{0,500}>/g;
@@ -170,6 +172,13 @@ function findHeadings(lines: readonly string[]): Heading[] {
     const match = ATX_HEADING.exec(line);
     if (match?.[1]) {
       headings.push({ level: match[1].length, text: match[2] ?? "", index, folded: details > 0 });
+      return;
+    }
+    // A line that is all bold (`**1. Title**`) heads what follows it as a heading would, one level
+    // below any `#` heading; a bold label with a colon is a field, not a heading.
+    const bold = BOLD_LINE.exec(line);
+    if (bold?.[1] && !/[:：]\s*$/.test(bold[1])) {
+      headings.push({ level: 7, text: bold[1], index, folded: details > 0 });
     }
   });
   return headings;

@@ -84,6 +84,25 @@ describe("digest-list fixtures", () => {
     expect(parsed.collection?.title).toBe("Paper Feed Bot (2024-05-20)");
   });
 
+  it("takes an all-bold line for a paper's heading, and a bold label with a colon for a field", () => {
+    const parsed = parseFixture("digest-list-bold-titles.md");
+    expect(parsed.records.map((r) => [r.arxiv, r.line, r.title, r.authors])).toEqual([
+      [
+        "2303.13375",
+        5,
+        "Capabilities of GPT-4 on Medical Challenge Problems",
+        ["Harsha Nori", "Nicholas King"],
+      ],
+      [
+        "2212.13138",
+        9,
+        "Large Language Models Encode Clinical Knowledge",
+        ["Karan Singhal", "Shekoofeh Azizi"],
+      ],
+    ]);
+    expect(parsed.collection?.title).toBe("论文日报 (2024-06-01)");
+  });
+
   it("is sniffed ahead of a list of links, and a one-paper page is not", () => {
     expect(sniffFormat(toDocument(readFixture("digest-list-daily-report.md")).text).format).toBe(
       "digest-list",
