@@ -81,6 +81,8 @@ interface Heading {
   text: string;
   /** 0-based line index. */
   index: number;
+  /** Position in the document's list of headings. */
+  position: number;
   /** Inside a `<details>` block (a collapsed summary), which is never a paper's heading. */
   folded: boolean;
 }
@@ -122,10 +124,12 @@ export function parseDigestList(doc: SourceDocument): ParsedDocument {
   const headings = findHeadings(lines);
   const sections = findPaperSections(lines, headings, Number.POSITIVE_INFINITY);
 
+  const paths = findSectionPaths(headings, new Set(sections.map((s) => s.heading.position)));
   const records: PaperRecord[] = [];
   const byId = new Map<string, PaperRecord>();
   for (const section of sections) {
-    const record = readPaper(doc, lines, headings, section);
+    const path = paths.get(section.heading.position) ?? [];
+    const record = readPaper(doc, lines, headings, section, path);
     if (!record.title && !record.titleZh) {
       sink.add(
         "warning",
@@ -171,14 +175,27 @@ function findHeadings(lines: readonly string[]): Heading[] {
     }
     const match = ATX_HEADING.exec(line);
     if (match?.[1]) {
-      headings.push({ level: match[1].length, text: match[2] ?? "", index, folded: details > 0 });
+      const level = match[1].length;
+      headings.push({
+        level,
+        text: match[2] ?? "",
+        index,
+        position: headings.length,
+        folded: details > 0,
+      });
       return;
     }
     // A line that is all bold (`**1. Title**`) heads what follows it as a heading would, one level
     // below any `#` heading; a bold label with a colon is a field, not a heading.
     const bold = BOLD_LINE.exec(line);
     if (bold?.[1] && !/[:：]\s*$/.test(bold[1])) {
-      headings.push({ level: 7, text: bold[1], index, folded: details > 0 });
+      headings.push({
+        level: 7,
+        text: bold[1],
+        index,
+        position: headings.length,
+        folded: details > 0,
+      });
     }
   });
   return headings;
@@ -285,6 +302,7 @@ function readPaper(
   lines: readonly string[],
   headings: readonly Heading[],
   section: PaperSection,
+  sectionPath: string[],
 ): PaperRecord {
   const { heading, fields } = section;
   const fieldValue = (kind: FieldKind): string | undefined =>
@@ -326,7 +344,7 @@ function readPaper(
           .map((c) => c.trim())
           .filter(Boolean)
       : undefined,
-    section: sectionPath(headings, heading),
+    section: sectionPath,
   });
 }
 
@@ -374,8 +392,7 @@ function readAbstractSection(
   headings: readonly Heading[],
   paper: Heading,
 ): string | undefined {
-  const start = headings.indexOf(paper);
-  for (let h = start + 1; h < headings.length; h++) {
+  for (let h = paper.position + 1; h < headings.length; h++) {
     const sub = headings[h] as Heading;
     if (sub.level <= paper.level && !sub.folded) return undefined;
     if (sub.folded || kindOf(cleanTitle(sub.text) ?? sub.text) !== "abstract") continue;
@@ -393,20 +410,35 @@ function readAbstractSection(
   return undefined;
 }
 
-/** The page's headings a paper is filed under (not the page title, nor other papers). */
-function sectionPath(headings: readonly Heading[], paper: Heading): string[] {
-  const path: Heading[] = [];
-  for (const heading of headings) {
-    if (heading === paper) break;
-    if (heading.folded) continue;
-    while (path.length > 0 && (path[path.length - 1] as Heading).level >= heading.level) path.pop();
-    path.push(heading);
-  }
+/**
+ * The page's headings each paper is filed under (not the page title, nor other papers), by the
+ * position of the paper's heading: one pass over the headings with a stack of the open ones.
+ */
+function findSectionPaths(
+  headings: readonly Heading[],
+  papers: ReadonlySet<number>,
+): Map<number, string[]> {
+  const paths = new Map<number, string[]>();
+  const open: Heading[] = [];
   const first = headings[0];
-  return path
-    .filter((heading) => heading.level < paper.level && heading !== first)
-    .map((heading) => cleanTitle(heading.text))
-    .filter((text): text is string => Boolean(text));
+  for (const heading of headings) {
+    if (heading.folded) continue;
+    if (papers.has(heading.position)) {
+      paths.set(
+        heading.position,
+        open
+          .filter(
+            (above) =>
+              above.level < heading.level && above !== first && !papers.has(above.position),
+          )
+          .map((above) => cleanTitle(above.text))
+          .filter((text): text is string => Boolean(text)),
+      );
+    }
+    while (open.length > 0 && (open[open.length - 1] as Heading).level >= heading.level) open.pop();
+    open.push(heading);
+  }
+  return paths;
 }
 
 /** Names on one line: `A, B, C`, `A; B`, `A and B`, `A，B`; `et al.`, `等` and a trailing ellipsis go. */
