@@ -5,6 +5,7 @@ import { ARXIV_SNAPSHOT_ADAPTER } from "./arxiv-snapshot.ts";
 import { AWESOME_LIST_ADAPTER } from "./awesome-list.ts";
 import { BIBTEX_ADAPTER } from "./bibtex.ts";
 import { CSL_JSON_ADAPTER } from "./csl-json.ts";
+import { DIGEST_LIST_ADAPTER } from "./digest-list.ts";
 import { PAPER_PAGE_ADAPTER } from "./paper-page.ts";
 import { PLAIN_TEXT_ADAPTER } from "./plain-text.ts";
 import { RIS_ADAPTER } from "./ris.ts";
@@ -24,6 +25,8 @@ export const ADAPTERS: readonly Adapter[] = [
   ARXIV_SNAPSHOT_ADAPTER,
   CSL_JSON_ADAPTER,
   // Markdown lists and saved web pages: after the structured formats they could be mistaken for.
+  // A page reporting several papers under headings with fields wins ties with a list of links.
+  DIGEST_LIST_ADAPTER,
   AWESOME_LIST_ADAPTER,
   PAPER_PAGE_ADAPTER,
   PLAIN_TEXT_ADAPTER,

@@ -4,6 +4,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { LitgraphError } from "../errors.ts";
 import { getAdapter } from "./adapters.ts";
 import { decodeInput } from "./decode.ts";
+import { applyFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { limitRecordText } from "./limits.ts";
 import { sniffFormat } from "./sniff.ts";
 import type {
@@ -40,10 +41,24 @@ export function ingestFile(file: InputFile): IngestOutcome {
       diagnostics: decoded.diagnostics,
     };
   }
-  const { format } = sniffFormat(decoded.doc.text);
-  const parsed = parseSafely(decoded.doc, format);
+  // Front matter is metadata: read once here, and blanked so that no adapter takes it for text.
+  const { text, frontMatter } = splitFrontMatter(decoded.doc.text);
+  const doc = frontMatter ? { ...decoded.doc, text } : decoded.doc;
+  const { format } = sniffFormat(doc.text);
+  const parsed = parseSafely(doc, format);
+  if (frontMatter) parsed.result = applyFrontMatter(parsed.result, frontMatter);
   parsed.result = limitRecordText(parsed.result, file.id);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...parsed.result.diagnostics];
+  if (frontMatter) {
+    diagnostics.push(
+      createDiagnostic(
+        file.id,
+        "info",
+        "front-matter",
+        `ingest: front matter read as metadata (lines 1–${frontMatter.endLine})`,
+      ),
+    );
+  }
   if (parsed.result.records.length === 0) {
     diagnostics.push(
       createDiagnostic(

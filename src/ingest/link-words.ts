@@ -55,3 +55,27 @@ function isWord(part: string, words: { en: Set<string>; zh: string[] }): boolean
   for (const word of words.zh) rest = rest.split(word).join("");
   return rest.length === 0;
 }
+
+/** Every link word and phrase, as `normalizeLinkText` leaves it. */
+const WHOLE: ReadonlySet<string> = new Set(
+  [...linkWords.en, ...linkWords.zh].map((word) => normalizeLinkText(word)),
+);
+
+/**
+ * True when `text` is a link word or a short phrase of them, once brackets, emoji, punctuation,
+ * case and spacing are set aside: `[PDF]`, `📄 Paper`, `Project Page`, `论文链接：`, `data viewer`.
+ */
+export function isLinkWord(text: string): boolean {
+  const normalized = normalizeLinkText(text);
+  if (normalized.length === 0 || normalized.length > 40) return false;
+  return WHOLE.has(normalized) || isLinkWords(normalized);
+}
+
+/** Lower case, with everything but letters, digits and inner spaces removed. */
+function normalizeLinkText(text: string): string {
+  return text
+    .slice(0, 200)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}

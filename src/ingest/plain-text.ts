@@ -4,7 +4,7 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { findArxivIds } from "../extract/arxiv-id.ts";
 import { findDois, findUrls } from "../extract/links.ts";
-import { isLinkWords } from "./link-words.ts";
+import { isLinkWord } from "./link-words.ts";
 import { createPaperRecord } from "./records.ts";
 import {
   arxivIdOfDoi,
@@ -209,20 +209,13 @@ function urlsOf(id: string, urls: readonly string[], idsOnLine: number): string[
   return urls.filter((url) => url.toLowerCase().includes(needle));
 }
 
-/** The title of a document: front-matter `title:`, the first heading, or the first short line. */
+/**
+ * The title of a document: the first heading, or the first short line. (Front matter, which ingest
+ * reads before any adapter, is blank lines here.)
+ */
 function readDocumentTitle(lines: readonly string[]): { text: string; line: number } | undefined {
   let start = 0;
-  if (lines[0]?.trim() === "---") {
-    for (let i = 1; i < Math.min(lines.length, 100); i++) {
-      const line = lines[i] ?? "";
-      const match = /^title\s*:\s*["']?(.+?)["']?\s*$/i.exec(line);
-      if (match?.[1]) return { text: cleanInline(match[1]), line: i + 1 };
-      if (line.trim() === "---") {
-        start = i + 1;
-        break;
-      }
-    }
-  }
+  while (start < lines.length && isBlank(lines[start] ?? "")) start++;
   const end = Math.min(lines.length, start + TITLE_SCAN_LINES);
   for (let i = start; i < end; i++) {
     const line = lines[i] ?? "";
@@ -292,7 +285,7 @@ function trimTitle(text: string): string {
 
 function looksLikeTitle(text: string, id: string): boolean {
   if (text.length < 8 || text.length > MAX_TITLE_LENGTH) return false;
-  if (isLinkWords(text) || text.toLowerCase().includes(id.toLowerCase())) return false;
+  if (isLinkWord(text) || text.toLowerCase().includes(id.toLowerCase())) return false;
   if (isChineseText(text)) return true;
   return text.split(/\s+/).length >= 2 && /[A-Za-z]{2}/.test(text);
 }

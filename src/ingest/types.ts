@@ -7,6 +7,7 @@ export type FormatId =
   | "zh-digest"
   | "zhuanzhi"
   | "arxiv-digest"
+  | "digest-list"
   | "awesome-list"
   | "bibtex"
   | "ris"

@@ -1,9 +1,12 @@
 // Entity resolution: the same paper seen in several documents becomes one entity.
 // Records are joined by arXiv id, DOI, ACL Anthology id, PubMed id, OpenReview id, normalised
 // title, a shared repository link, and finally by overlapping abstract text; every join is logged with its reason, and a join that would
-// unite two papers with different ids or titles is refused.
+// unite two papers with different ids or titles is refused. Link words ("PDF", "论文链接") are no
+// title, and a heading that tops several different documents is a page's heading, not a paper's.
 import { yearOfArxivId } from "../extract/arxiv-id.ts";
 import type { Evidence, ExtractedPaper } from "../extract/types.ts";
+import { isLinkWord } from "../ingest/link-words.ts";
+import type { FormatId } from "../ingest/types.ts";
 import { Components, type JoinStrength } from "./components.ts";
 import { normalizeTitle, shingleText, slugifyTitle } from "./normalize.ts";
 import type {
@@ -70,8 +73,9 @@ export function resolvePapers(
   const offsets: number[] = [];
   for (const doc of documents) {
     offsets.push(papers.length);
-    for (const paper of doc.papers) papers.push(paper);
+    for (const paper of doc.papers) papers.push(withoutLinkWordTitles(paper));
   }
+  const sharedHeadings = findSharedHeadings(papers);
 
   const components = new Components(
     papers.map(({ record }) => ({
@@ -101,18 +105,22 @@ export function resolvePapers(
   for (const reason of IDENTIFIER_REASONS) {
     joinByKey(papers, (p) => p.record[reason], reason, tryJoin);
   }
-  joinByKey(
-    papers,
-    (p) => (p.record.title ? normalizeTitle(p.record.title) : undefined),
-    "title",
-    tryJoin,
-  );
-  joinByKey(
-    papers,
-    (p) => (p.record.titleZh ? normalizeTitle(p.record.titleZh) : undefined),
-    "title",
-    tryJoin,
-  );
+  for (const heading of sharedHeadings.values()) {
+    refused.push({
+      reason: "title",
+      a: describe(papers[heading.a]),
+      b: describe(papers[heading.b]),
+      why: `the title "${heading.title}" heads ${heading.documents} documents whose texts differ and that share no identifier: a page heading, not a paper's title`,
+    });
+  }
+  // A shared heading joins nothing by itself; its records still join by identifier or text.
+  const titleKey = (title: string | undefined): string | undefined => {
+    if (!title) return undefined;
+    const key = normalizeTitle(title);
+    return sharedHeadings.has(key) ? undefined : key;
+  };
+  joinByKey(papers, (p) => titleKey(p.record.title), "title", tryJoin);
+  joinByKey(papers, (p) => titleKey(p.record.titleZh), "title", tryJoin);
   joinByRepository(papers, components, options, tryJoin);
   joinByTextOverlap(papers, components, options, tryJoin);
 
@@ -131,6 +139,7 @@ export function resolvePapers(
     const entity = createEntity(
       members.map((i) => papers[i] as ExtractedPaper),
       usedKeys,
+      sharedHeadings,
     );
     entities.push(entity);
     for (const i of members) entityOf.set(i, entity);
@@ -329,7 +338,43 @@ function collectRelations(
 
 const ROLE_RANK = { main: 0, listed: 1, related: 2 } as const;
 
-function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEntity {
+/**
+ * How far a record's title can be trusted, best first: bibliographic metadata (a BibTeX, RIS or
+ * CSL entry, an arXiv feed or snapshot) states the title; a page's own heading names the paper it is
+ * about (a digest page, a paper page, one paper's section of a daily report); a list's link text is
+ * whatever its curator typed.
+ */
+const TITLE_SOURCE_RANK: Record<FormatId, number> = {
+  bibtex: 0,
+  ris: 0,
+  "csl-json": 0,
+  "arxiv-atom": 0,
+  "arxiv-snapshot": 0,
+  "zh-digest": 1,
+  zhuanzhi: 1,
+  "arxiv-digest": 1,
+  "paper-page": 1,
+  "digest-list": 1,
+  "awesome-list": 2,
+  text: 1,
+};
+
+/** The rank of the title of `paper`: a list's or related entry's text ranks after any page's own title. */
+function titleRank(paper: ExtractedPaper, title: string, sharedHeadings: SharedHeadings): number {
+  // A heading many different documents share is the weakest title of all.
+  if (sharedHeadings.has(normalizeTitle(title))) return 4;
+  const { record } = paper;
+  const rank = TITLE_SOURCE_RANK[record.format] ?? 2;
+  if (rank === 0) return 0;
+  if (record.format === "digest-list") return 1;
+  return record.role === "main" ? rank : Math.max(rank, 2);
+}
+
+function createEntity(
+  members: ExtractedPaper[],
+  usedKeys: Set<string>,
+  sharedHeadings: SharedHeadings,
+): PaperEntity {
   const byRole = [...members].sort((a, b) => ROLE_RANK[a.record.role] - ROLE_RANK[b.record.role]);
   const pick = <T>(get: (p: ExtractedPaper) => T | undefined): T | undefined => {
     for (const paper of byRole) {
@@ -347,8 +392,19 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
     return best;
   };
 
-  const title = pick((p) => p.record.title);
-  const titleZh = pick((p) => p.record.titleZh);
+  // Titles from the most reliable source that has one; equal sources keep the role order above.
+  const pickTitle = (get: (p: ExtractedPaper) => string | undefined): string | undefined => {
+    let best: { title: string; rank: number } | undefined;
+    for (const paper of byRole) {
+      const value = get(paper);
+      if (!value) continue;
+      const rank = titleRank(paper, value, sharedHeadings);
+      if (!best || rank < best.rank) best = { title: value, rank };
+    }
+    return best?.title;
+  };
+  const title = pickTitle((p) => p.record.title);
+  const titleZh = pickTitle((p) => p.record.titleZh);
   const abstract = longest((p) => p.record.abstract);
   const abstractZh = longest((p) => p.record.abstractZh);
   const arxiv = pick((p) => p.record.arxiv);
@@ -389,7 +445,11 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
   for (let n = 2; usedKeys.has(key); n += 1) key = `${baseKey}~${n}`;
   usedKeys.add(key);
 
-  const label = title ?? titleZh ?? (abstract ? `${abstract.slice(0, 80).trim()}…` : key);
+  // Without a title, the start of the abstract; else the identifier as people write it.
+  const label =
+    title ??
+    titleZh ??
+    (abstract ? `${abstract.slice(0, 80).trim()}…` : arxiv ? `arXiv:${arxiv}` : (doi ?? key));
   return {
     key,
     kind: surveyMember ? "survey" : "paper",
@@ -415,6 +475,105 @@ function createEntity(members: ExtractedPaper[], usedKeys: Set<string>): PaperEn
     repos: members.flatMap((p) => p.repos),
     members,
   };
+}
+
+/** A record whose title is a link word ("PDF", "论文链接") has no title: the word names a link, not a paper. */
+function withoutLinkWordTitles(paper: ExtractedPaper): ExtractedPaper {
+  const { record } = paper;
+  const dropTitle = record.title !== undefined && isLinkWord(record.title);
+  const dropTitleZh = record.titleZh !== undefined && isLinkWord(record.titleZh);
+  if (!dropTitle && !dropTitleZh) return paper;
+  const cleaned = { ...record };
+  if (dropTitle) delete cleaned.title;
+  if (dropTitleZh) delete cleaned.titleZh;
+  return { ...paper, record: cleaned };
+}
+
+/** A title that heads several different documents, with one pair of records that shows it. */
+interface SharedHeading {
+  title: string;
+  documents: number;
+  a: number;
+  b: number;
+}
+
+/** Shared headings by normalised title. */
+type SharedHeadings = Map<string, SharedHeading>;
+
+/** Records of one title compared pairwise at most (a heading on hundreds of pages shows itself early). */
+const MAX_RECORDS_COMPARED_PER_TITLE = 24;
+/** Two texts sharing less than this share of the shorter one's 5-word runs are different texts. */
+const DIFFERENT_TEXT_CONTAINMENT = 0.3;
+/** A text needs this many 5-word runs before it can be told apart from another. */
+const MIN_COMPARED_SHINGLES = 8;
+
+/**
+ * Titles that head records of different documents which share no identifier and whose texts (in
+ * the same language) differ: a report's heading ("ArXiv每日洞察报告") repeated on every day's page,
+ * a site's name. Such a title identifies no paper, so it joins nothing by itself. Corpus-level:
+ * only titles seen in two documents or more are compared, and only their first records.
+ */
+function findSharedHeadings(papers: readonly ExtractedPaper[]): SharedHeadings {
+  const byTitle = new Map<string, { title: string; members: number[] }>();
+  papers.forEach(({ record }, i) => {
+    for (const title of [record.title, record.titleZh]) {
+      if (!title) continue;
+      const key = normalizeTitle(title);
+      if (!key) continue;
+      const entry = byTitle.get(key);
+      if (entry) entry.members.push(i);
+      else byTitle.set(key, { title, members: [i] });
+    }
+  });
+  const shared: SharedHeadings = new Map();
+  const shingles = new Map<string, Set<number>>();
+  const shinglesOf = (i: number, field: "abstract" | "abstractZh"): Set<number> | undefined => {
+    const text = papers[i]?.record[field];
+    if (!text) return undefined;
+    const key = `${i}:${field}`;
+    let set = shingles.get(key);
+    if (!set) {
+      set = shingleText(text);
+      shingles.set(key, set);
+    }
+    return set.size >= MIN_COMPARED_SHINGLES ? set : undefined;
+  };
+  for (const [key, { title, members }] of byTitle) {
+    if (members.length < 2) continue;
+    const documents = new Set(members.map((i) => papers[i]?.record.document));
+    if (documents.size < 2) continue;
+    const compared = members.slice(0, MAX_RECORDS_COMPARED_PER_TITLE);
+    let witness: [number, number] | undefined;
+    for (let x = 0; x < compared.length && !witness; x++) {
+      for (let y = x + 1; y < compared.length && !witness; y++) {
+        const a = compared[x] as number;
+        const b = compared[y] as number;
+        if (papers[a]?.record.document === papers[b]?.record.document) continue;
+        // Two records with identifiers of their own are told apart by them, not by their title.
+        if (hasIdentifier(papers[a]) && hasIdentifier(papers[b])) continue;
+        if (textsDiffer(shinglesOf(a, "abstract"), shinglesOf(b, "abstract"))) witness = [a, b];
+        else if (textsDiffer(shinglesOf(a, "abstractZh"), shinglesOf(b, "abstractZh"))) {
+          witness = [a, b];
+        }
+      }
+    }
+    if (witness) {
+      shared.set(key, { title, documents: documents.size, a: witness[0], b: witness[1] });
+    }
+  }
+  return shared;
+}
+
+function hasIdentifier(paper: ExtractedPaper | undefined): boolean {
+  return IDENTIFIER_REASONS.some((kind) => paper?.record[kind] !== undefined);
+}
+
+function textsDiffer(a: Set<number> | undefined, b: Set<number> | undefined): boolean {
+  if (!a || !b) return false;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const hash of small) if (large.has(hash)) shared++;
+  return shared / small.size < DIFFERENT_TEXT_CONTAINMENT;
 }
 
 function unique<T>(values: T[]): T[] {

@@ -20,6 +20,7 @@ describe("ingestFile", () => {
       "awesome-list",
       "bibtex",
       "csl-json",
+      "digest-list",
       "paper-page",
       "ris",
       "text",

@@ -1,6 +1,7 @@
 // The plain-text fallback: one main record, arXiv ids / DOIs / GitHub links kept, listed papers
 // when the document names several, and caps on very large input.
 import { describe, expect, it } from "vitest";
+import { ingestFile } from "../../src/ingest/index.ts";
 import { parsePlainText } from "../../src/ingest/plain-text.ts";
 import { codesOf, readFixture, textDocument, toDocument } from "./_fixtures.ts";
 
@@ -39,7 +40,11 @@ describe("plain-text fixtures", () => {
   });
 
   it("lists each distinct paper of a reading list with its title and line", () => {
-    const parsed = parseFixture("text-reading-list.md");
+    // Through ingest, which reads the list's front matter (its title) before the adapter runs.
+    const outcome = ingestFile(readFixture("text-reading-list.md"));
+    if (outcome.state !== "parsed") throw new Error("the reading list was skipped");
+    expect(outcome.format).toBe("text");
+    const parsed = outcome.parsed;
     const [main, ...listed] = parsed.records;
     expect(main).toMatchObject({
       role: "main",
