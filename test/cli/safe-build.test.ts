@@ -67,3 +67,19 @@ describe("build on inputs that are missing or empty", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe("names printed on the terminal", () => {
+  it("escapes an output folder whose name holds an escape sequence and a newline", async () => {
+    const docs = path.join(work, "docs-escape");
+    mkdirSync(docs);
+    writeFileSync(path.join(docs, "good.txt"), readFileSync(path.join(SEEDS_DIR, seedId("000"))));
+    const out = path.join(work, "out\u001b[2J\nWrote fake");
+    const run = await runCli(["build", docs, "--out", out, "--no-progress"]);
+    expect(run.code).toBe(0);
+    const printed = run.stdout + run.stderr;
+    expect(printed).toContain("Wrote ");
+    expect(printed).toContain("\\x1b[2J");
+    expect(printed).not.toContain("\u001b[2J");
+    expect(printed.split("\n").filter((line) => line.startsWith("Wrote fake"))).toEqual([]);
+  });
+});

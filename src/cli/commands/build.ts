@@ -172,7 +172,9 @@ export function formatBuildSummary(
 /** A path as the user would type it: relative when it is below the working folder, absolute otherwise. */
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative)
-    ? relative
-    : path.resolve(file);
+  return escapeForTerminal(
+    relative && !relative.startsWith("..") && !path.isAbsolute(relative)
+      ? relative
+      : path.resolve(file),
+  );
 }

@@ -1,5 +1,7 @@
 // `litgraph export`: convert a built graph.json to GEXF, GraphML, CSV or JSON.
+
 import path from "node:path";
+import { escapeForTerminal } from "../../diagnostics.ts";
 import { writeCsv, writeGexf, writeGraphJson, writeGraphml } from "../../export/index.ts";
 import type { ExportConfig } from "../config.ts";
 import { loadGraph } from "../load-graph.ts";
@@ -51,6 +53,6 @@ export async function runExport(config: ExportConfig, io: CommandIo): Promise<nu
       [path.basename(config.out)]: text ?? "",
     });
   }
-  if (!config.quiet) io.stderr.write(`Wrote ${written.join(", ")}\n`);
+  if (!config.quiet) io.stderr.write(`Wrote ${written.map(escapeForTerminal).join(", ")}\n`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { CONTENT_SECURITY_POLICY } from "../../content-policy.ts";
+import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
 import { type BuildConfig, resolveConfig, type ServeConfig } from "../config.ts";
 import { type CommandIo, runBuild } from "./build.ts";
@@ -273,7 +274,7 @@ export async function buildSite(outDir: string, quiet = true): Promise<void> {
 /** Run `litgraph serve` until the process is interrupted. */
 export async function runServe(config: ServeConfig, io: CommandIo): Promise<number> {
   const say = (text: string) => {
-    if (!config.quiet) io.stderr.write(`${text}\n`);
+    if (!config.quiet) io.stderr.write(`${escapeForTerminal(text)}\n`);
   };
   if (config.buildGraph && (await isStale(config.graph, [config.inputs]))) {
     say(`Building ${config.graph} from ${config.inputs}/ …`);
