@@ -10,6 +10,7 @@ import {
 } from "../related/index.ts";
 import { buildInWorker } from "./build-client.ts";
 import { mountBuildDialog } from "./build-dialog.ts";
+import type { DrawnCaption } from "./community-captions.ts";
 import { byId } from "./dom.ts";
 import { planDrop } from "./drop-files.ts";
 import { mountDropZone } from "./drop-zone.ts";
@@ -66,6 +67,8 @@ export interface ExplorerHandle {
   status(): string;
   /** Resolves when search can answer (large graphs are indexed after the first frame). */
   searchReady(): Promise<void>;
+  /** The community names drawn on the map in the last frame, in viewport pixels. */
+  getCaptions(): readonly DrawnCaption[];
 }
 
 declare global {
@@ -481,6 +484,7 @@ export function mountExplorer(): () => void {
     getCamera: currentCamera,
     status: () => status,
     searchReady: () => loaded?.searchReady ?? Promise.resolve(),
+    getCaptions: () => loaded?.renderer.captions() ?? [],
   };
 
   // Load the graph the address names.

@@ -6,6 +6,12 @@ import Sigma from "sigma";
 import { NodeCircleProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { EdgeAttributes, GraphAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
+import {
+  captionOpacity,
+  computeCommunityCaptions,
+  type DrawnCaption,
+  drawCaptions,
+} from "./community-captions.ts";
 import { type LabelSettings, resolveLabelSettings } from "./label-settings.ts";
 import { createLabelDrawers } from "./node-labels.ts";
 import { MARK_FIRST_FRAME } from "./perf-marks.ts";
@@ -35,6 +41,8 @@ export interface Renderer {
   setLabelDensity(level: LabelDensity): void;
   /** Re-run the reducers (after a state change). */
   refresh(): void;
+  /** The community captions of the last frame, in viewport pixels. */
+  captions(): readonly DrawnCaption[];
   destroy(): void;
 }
 
@@ -99,6 +107,45 @@ export function createRenderer(
   // Each frame places its labels afresh (the first frame, drawn in the constructor, starts empty).
   sigma.on("beforeRender", startFrame);
 
+  // Community names over the map while zoomed out, under the hover layer and letting the mouse through.
+  const communityCaptions = computeCommunityCaptions(graph);
+  let drawnCaptions: DrawnCaption[] = [];
+  sigma.createCanvasContext("captions", {
+    beforeLayer: "hovers",
+    style: { pointerEvents: "none" },
+  } as Parameters<LitSigma["createCanvas"]>[1]);
+  sigma.resize(true);
+  const captionContext = sigma.getCanvases().captions?.getContext("2d") ?? null;
+  const drawCommunityCaptions = () => {
+    if (!captionContext) return;
+    const { width, height } = sigma.getDimensions();
+    captionContext.clearRect(0, 0, width, height);
+    const view = options.getView();
+    const hidden = new Set<number>();
+    if (view.visibility.nodes !== null) {
+      const shown = new Set<number>();
+      for (const node of view.visibility.nodes) {
+        const community = graph.getNodeAttribute(node, "community");
+        if (typeof community === "number") shown.add(community);
+      }
+      for (const caption of communityCaptions) {
+        if (!shown.has(caption.community)) hidden.add(caption.community);
+      }
+    }
+    const palette = options.getPalette();
+    drawnCaptions = drawCaptions(
+      captionContext,
+      communityCaptions,
+      (point) => sigma.graphToViewport(point),
+      hidden,
+      graph.order,
+      captionOpacity(sigma.getCamera().ratio) * (view.focus === null ? 1 : 0.35),
+      { font: LABEL_FONT, text: palette.text, halo: palette.background },
+    );
+  };
+  sigma.on("afterRender", drawCommunityCaptions);
+  drawCommunityCaptions();
+
   // Sigma renders its first frame, and emits afterRender, inside its constructor: the frame is drawn.
   performance.mark(MARK_FIRST_FRAME);
 
@@ -115,9 +162,11 @@ export function createRenderer(
     refresh() {
       sigma.refresh({ skipIndexation: true });
     },
+    captions: () => drawnCaptions,
     destroy() {
       resizeObserver.disconnect();
       sigma.off("beforeRender", startFrame);
+      sigma.off("afterRender", drawCommunityCaptions);
       sigma.kill();
     },
   };

@@ -106,6 +106,28 @@ describe.skipIf(!CAN_RUN_BROWSER)("explorer in Chromium", () => {
     await page.close();
   });
 
+  it("names the communities on the map when zoomed out, and lets node labels take over close in", async () => {
+    const { page, errors } = await openExplorer(harness, "?graph=seeds.json");
+    await page.waitForTimeout(200);
+    const far = await page.evaluate(() => window.litgraph?.getCaptions() ?? []);
+    const communities = seedGraph.getAttribute("communities");
+    const largest = Object.values(communities).sort((a, b) => b.size - a.size)[0];
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.map((caption) => caption.label)).toContain(largest?.label);
+    for (const caption of far) {
+      expect(caption.x).toBeGreaterThan(-caption.width);
+      expect(caption.x).toBeLessThan(1280);
+    }
+    await saveScreenshot(page, "explorer-captions.png");
+    await page.close();
+
+    const close = await openExplorer(harness, "?graph=seeds.json", "#cam=0.5,0.5,0.1");
+    await close.page.waitForTimeout(200);
+    expect(await close.page.evaluate(() => window.litgraph?.getCaptions().length)).toBe(0);
+    expect(errors.concat(close.errors)).toEqual([]);
+    await close.page.close();
+  });
+
   it("opens on the empty state when there is no graph", async () => {
     const { page } = await openExplorer(harness);
     expect(await page.locator("#empty-state").isVisible()).toBe(true);
