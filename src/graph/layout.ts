@@ -1,5 +1,6 @@
 // Layout: seeded initial positions, then ForceAtlas2 (Jacomy et al. 2014) and overlap removal (overlap.ts), with iteration
-// counts scaled to the graph so that a 10k-node build stays in seconds rather than minutes.
+// counts scaled to the graph so that a 10k-node build stays in seconds rather than minutes; nodes
+// without edges are set in rows under the map instead of a ring around it.
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { round } from "./appearance.ts";
 import { type OverlapNode, removeOverlaps } from "./overlap.ts";
@@ -67,7 +68,45 @@ export function assignLayout(
       graph.mergeNodeAttributes(id, { x: p.x, y: p.y });
     });
   }
+  placeUnconnected(graph);
   graph.forEachNode((node, attributes) => {
     graph.mergeNodeAttributes(node, { x: round(attributes.x, 2), y: round(attributes.y, 2) });
+  });
+}
+
+/**
+ * Nodes without any edge, which ForceAtlas2's repulsion alone would fling into a ring around the
+ * map, are set in a compact block of rows under it, in key order, one cell per node, so the map
+ * keeps its shape and the unconnected papers stay in view, together, as a list of their own.
+ */
+function placeUnconnected(graph: LitGraph): void {
+  const unconnected: string[] = [];
+  let minX = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  let largest = 1;
+  graph.forEachNode((node, attributes) => {
+    if (graph.degree(node) === 0) {
+      unconnected.push(node);
+      largest = Math.max(largest, attributes.size);
+      return;
+    }
+    minX = Math.min(minX, attributes.x);
+    maxX = Math.max(maxX, attributes.x);
+    maxY = Math.max(maxY, attributes.y);
+  });
+  // Nothing to set apart: a graph of only unconnected nodes keeps its own layout.
+  if (unconnected.length === 0 || unconnected.length === graph.order) return;
+  unconnected.sort();
+  const cell = largest * 3;
+  const width = Math.max(maxX - minX, cell);
+  const columns = Math.max(1, Math.min(unconnected.length, Math.floor(width / cell) + 1));
+  const top = maxY + cell * 3;
+  const left = minX + (width - (columns - 1) * cell) / 2;
+  unconnected.forEach((node, i) => {
+    graph.mergeNodeAttributes(node, {
+      x: left + (i % columns) * cell,
+      y: top + Math.floor(i / columns) * cell,
+    });
   });
 }
