@@ -103,7 +103,8 @@ const ZH_STOP_LENGTHS = [...new Set(STOP_WORDS.zh.map((word) => word.length))].s
 );
 const MIN_PARTS = 2;
 const MAX_PARTS = 4;
-const ZH_MIN_CHARS = 2;
+/** Chinese words are mostly of two characters: a term of at least two words has three or more. */
+const ZH_MIN_CHARS = 3;
 const ZH_MAX_CHARS = 6;
 /** A word: letters and digits, hyphen-joined parts kept together (`chain-of-thought`). */
 const WORD = /[A-Za-z0-9]+(?:[-\u2010\u2011][A-Za-z0-9]+)*/g;
@@ -442,21 +443,33 @@ function contains(longer: string, shorter: string, language: "en" | "zh"): boole
   return ` ${longer} `.includes(` ${shorter} `);
 }
 
-/** The spelling written most often; ties go to the one with fewer capitals, then code-unit order. */
+/**
+ * The spelling written most often, letter case aside; within it, the casing written most often. Ties
+ * go to fewer capitals, then code-unit order.
+ */
 function pickSpelling(spellings: Map<string, number>, fallback: string): string {
-  let best: string | undefined;
-  let bestCount = 0;
+  const groups = new Map<string, number>();
   for (const [spelling, n] of spellings) {
-    if (
-      best === undefined ||
-      n > bestCount ||
-      (n === bestCount &&
-        (capitals(spelling) < capitals(best) ||
-          (capitals(spelling) === capitals(best) && spelling < best)))
-    ) {
+    const lower = spelling.toLowerCase();
+    groups.set(lower, (groups.get(lower) ?? 0) + n);
+  }
+  let best: string | undefined;
+  const rank = (spelling: string) => [
+    groups.get(spelling.toLowerCase()) ?? 0,
+    spellings.get(spelling) ?? 0,
+    -capitals(spelling),
+  ];
+  for (const spelling of spellings.keys()) {
+    if (best === undefined) {
       best = spelling;
-      bestCount = n;
+      continue;
     }
+    const [a, b] = [rank(spelling), rank(best)];
+    const order =
+      (a[0] as number) - (b[0] as number) ||
+      (a[1] as number) - (b[1] as number) ||
+      (a[2] as number) - (b[2] as number);
+    if (order > 0 || (order === 0 && spelling < best)) best = spelling;
   }
   return best ?? fallback;
 }
