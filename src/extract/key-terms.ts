@@ -39,7 +39,10 @@ export interface KeyTermPaper {
 export interface KeyTermOptions {
   /** Fewest papers a term must occur in. Default: max(3, ⌈papers / 1000⌉). */
   minDocuments: number | undefined;
-  /** Largest share of the papers a term may occur in: more common ones say nothing. Default 0.12. */
+  /**
+   * Largest share of the papers a term may occur in: more common ones say nothing. Default 0.12; a
+   * small corpus allows at least twice `minDocuments`.
+   */
   maxDocumentShare: number;
   /** How many terms to keep. Default: 2·√papers, between 10 and 250. */
   count: number | undefined;
@@ -267,7 +270,8 @@ export function discoverKeyTerms(
   const total = papers.length;
   if (total === 0) return { terms: [], assignments: [] };
   const minDocuments = options.minDocuments ?? Math.max(3, Math.ceil(total / 1000));
-  const maxDocuments = Math.max(minDocuments, Math.floor(total * options.maxDocumentShare));
+  // A small corpus has few papers per theme: its common terms may still be its themes.
+  const maxDocuments = Math.max(2 * minDocuments, Math.floor(total * options.maxDocumentShare));
   const count = options.count ?? Math.min(250, Math.max(10, Math.round(2 * Math.sqrt(total))));
 
   // Pass 1: document frequency of every candidate.

@@ -51,7 +51,7 @@ describe("discoverKeyTerms", () => {
   });
 
   it("finds no single word, and no phrase found in too many papers", () => {
-    const papers = ["a", "b", "c", "d", "e", "f"].map((key, i) =>
+    const papers = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].map((key, i) =>
       paper(key, i < 2 ? "Neural ranking of solar panels." : "Neural ranking of web pages."),
     );
     const found = labels(papers);
