@@ -104,6 +104,8 @@ const ZH_STOP = new Set<string>(STOP_WORDS.zh);
 const ZH_STOP_LENGTHS = [...new Set(STOP_WORDS.zh.map((word) => word.length))].sort(
   (a, b) => b - a,
 );
+/** Slots of pass 1's table of hashed keys (2²³: 16 MB of counts and 32 MB of stamps). */
+const HASH_SLOTS = 1 << 23;
 const MIN_PARTS = 2;
 const MAX_PARTS = 4;
 /** Chinese words are mostly of two characters: a term of at least two words has three or more. */
@@ -145,69 +147,184 @@ function singular(word: string): string {
   return word;
 }
 
+/**
+ * Called with each candidate occurrence: the table slot of its key's hash, the key (built on
+ * demand: most candidates are rare and never need it), its bounds in the text and its length weight.
+ */
+type VisitCandidate = (
+  slot: number,
+  key: () => string,
+  start: number,
+  end: number,
+  length: number,
+) => void;
+
+/** A content word of a run: its key form, the key form with the last part singular, its parts. */
+interface RunWord {
+  word: string;
+  joined: string;
+  singular: string;
+  parts: number;
+  start: number;
+  end: number;
+}
+
 /** The candidate terms of an English text, every occurrence, in text order. */
 export function listEnglishCandidates(text: string): Occurrence[] {
   const found: Occurrence[] = [];
-  // The current run of content words: each word's key parts and bounds.
-  let run: { parts: string[]; start: number; end: number; word: string }[] = [];
+  visitEnglishCandidates(text, (_slot, key, start, end, length) =>
+    found.push({ key: key(), start, end, length }),
+  );
+  return found;
+}
+
+function visitEnglishCandidates(text: string, visit: VisitCandidate): void {
+  const run: RunWord[] = [];
   let previousEnd = 0;
   const flush = () => {
     for (let i = 0; i < run.length; i++) {
-      const first = run[i] as (typeof run)[number];
+      const first = run[i] as RunWord;
       if (EN_NOT_FIRST.has(first.word)) continue;
-      let parts: string[] = [];
+      // The hash of the words so far, joined by spaces, extended word by word (FNV-1a runs left to right).
+      let prefixHash = FNV_OFFSET;
+      let parts = 0;
       for (let j = i; j < run.length; j++) {
-        const word = run[j] as (typeof run)[number];
-        parts = [...parts, ...word.parts];
-        if (parts.length > MAX_PARTS) break;
+        const word = run[j] as RunWord;
+        parts += word.parts;
+        if (parts > MAX_PARTS) break;
+        const base = j === i ? FNV_OFFSET : hashUnit(prefixHash, 32);
         // One hyphenated word of two parts is a modifier (`zero-shot`, `high-quality`), not a term.
-        if (parts.length < MIN_PARTS || (j === i && parts.length < 3)) continue;
-        if (EN_NOT_LAST.has(word.word)) continue;
-        const key = [...parts.slice(0, -1), singular(parts[parts.length - 1] as string)].join(" ");
-        found.push({
-          key,
-          start: (run[i] as { start: number }).start,
-          end: word.end,
-          length: j - i + 1,
-        });
+        if (parts >= MIN_PARTS && !(j === i && parts < 3) && !EN_NOT_LAST.has(word.word)) {
+          const from = i;
+          const to = j;
+          visit(
+            toSlot(hashText(base, word.singular)),
+            () => buildKey(run, from, to),
+            first.start,
+            word.end,
+            j - i + 1,
+          );
+        }
+        prefixHash = hashText(base, word.joined);
       }
     }
-    run = [];
+    run.length = 0;
   };
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // Anything but spaces between two words (a comma, a bracket, a full stop) ends the run.
-    if (run.length > 0 && /[^\s]/.test(text.slice(previousEnd, start))) flush();
+    if (run.length > 0 && !isBlank(text, previousEnd, start)) flush();
     previousEnd = end;
-    const lower = m[0].toLowerCase();
-    const parts = lower.split(/[-\u2010\u2011]/);
-    const lastPart = parts[parts.length - 1] ?? "";
-    if (
-      !LETTER.test(lower) ||
-      lower.length < 2 ||
-      EN_STOP.has(lower) ||
-      (parts.length > 1 && EN_STOP.has(lastPart) && lastPart.length > 3)
-    ) {
+    const info = describeWord(m[0]);
+    if (info === null) {
       flush();
       continue;
     }
-    run.push({ parts, start, end, word: lower });
+    run.push({
+      word: info.word,
+      joined: info.joined,
+      singular: info.singular,
+      parts: info.parts,
+      start,
+      end,
+    });
   }
   flush();
-  return found;
+}
+
+type WordInfo = Omit<RunWord, "start" | "end">;
+
+/** What a written word is as part of a term; `null` for a word that ends a run. Cached per spelling. */
+const WORD_INFO = new Map<string, WordInfo | null>();
+const MAX_CACHED_WORDS = 200_000;
+
+function describeWord(written: string): WordInfo | null {
+  const cached = WORD_INFO.get(written);
+  if (cached !== undefined) return cached;
+  const info = readWord(written);
+  if (WORD_INFO.size >= MAX_CACHED_WORDS) WORD_INFO.clear();
+  WORD_INFO.set(written, info);
+  return info;
+}
+
+function readWord(written: string): WordInfo | null {
+  const lower = written.toLowerCase();
+  const parts = lower.split(/[-\u2010\u2011]/);
+  const lastPart = parts[parts.length - 1] ?? "";
+  if (
+    lower.length < 2 ||
+    !LETTER.test(lower) ||
+    EN_STOP.has(lower) ||
+    (parts.length > 1 && lastPart.length > 3 && EN_STOP.has(lastPart))
+  ) {
+    return null;
+  }
+  const joined = parts.join(" ");
+  const last = singular(lastPart);
+  return {
+    word: lower,
+    joined,
+    singular:
+      last === lastPart ? joined : `${joined.slice(0, joined.length - lastPart.length)}${last}`,
+    parts: parts.length,
+  };
+}
+
+function buildKey(run: readonly RunWord[], from: number, to: number): string {
+  let key = "";
+  for (let k = from; k < to; k++) key += `${(run[k] as RunWord).joined} `;
+  return key + (run[to] as RunWord).singular;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a (Fowler, Noll & Vo) over UTF-16 code units, one unit or a text at a time. */
+function hashUnit(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+function hashText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = hashUnit(h, text.charCodeAt(i));
+  return h;
+}
+
+function toSlot(hash: number): number {
+  return (hash >>> 0) & (HASH_SLOTS - 1);
+}
+
+/** A key's slot in pass 1's table. */
+function hashKey(key: string): number {
+  return toSlot(hashText(FNV_OFFSET, key));
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 10 && code !== 9 && code !== 13 && code !== 160) return false;
+  }
+  return true;
 }
 
 /** The candidate terms of a Chinese text: character n-grams between punctuation and function words. */
 export function listChineseCandidates(text: string): Occurrence[] {
   const found: Occurrence[] = [];
+  visitChineseCandidates(text, (_slot, key, start, end, length) =>
+    found.push({ key: key(), start, end, length }),
+  );
+  return found;
+}
+
+function visitChineseCandidates(text: string, visit: VisitCandidate): void {
   let segmentStart = -1;
   const flush = (end: number) => {
     if (segmentStart < 0) return;
     for (let i = segmentStart; i < end; i++) {
       for (let n = ZH_MIN_CHARS; n <= ZH_MAX_CHARS && i + n <= end; n++) {
-        found.push({ key: text.slice(i, i + n), start: i, end: i + n, length: n / 2 });
+        const from = i;
+        visit(hashKey(text.slice(i, i + n)), () => text.slice(from, from + n), i, i + n, n / 2);
       }
     }
     segmentStart = -1;
@@ -230,11 +347,11 @@ export function listChineseCandidates(text: string): Occurrence[] {
     i++;
   }
   flush(text.length);
-  return found;
 }
 
-function listCandidates(text: string, language: "en" | "zh"): Occurrence[] {
-  return language === "en" ? listEnglishCandidates(text) : listChineseCandidates(text);
+function visitCandidates(text: string, language: "en" | "zh", visit: VisitCandidate): void {
+  if (language === "en") visitEnglishCandidates(text, visit);
+  else visitChineseCandidates(text, visit);
 }
 
 /** Per candidate: papers it occurs in, and its length weight. */
@@ -274,34 +391,64 @@ export function discoverKeyTerms(
   const maxDocuments = Math.max(2 * minDocuments, Math.floor(total * options.maxDocumentShare));
   const count = options.count ?? Math.min(250, Math.max(10, Math.round(2 * Math.sqrt(total))));
 
-  // Pass 1: document frequency of every candidate.
-  const stats = new Map<string, CandidateStats>();
-  for (const { texts, language } of papers) {
-    const seen = new Set<string>();
-    for (const { text } of texts) {
-      for (const occurrence of listCandidates(text, language)) {
-        if (seen.has(occurrence.key)) continue;
-        seen.add(occurrence.key);
-        const entry = stats.get(occurrence.key);
-        if (entry) entry.documents++;
-        else
-          stats.set(occurrence.key, {
-            documents: 1,
-            length: occurrence.length,
-            language,
-            nestedSum: 0,
-            nestedCount: 0,
-          });
-      }
-    }
-  }
+  // Pass 1: an upper bound of every candidate's document frequency, counted in a fixed table of
+  // hashed keys (a corpus has millions of distinct word runs; a map of them all would be slow). Keys
+  // sharing a slot add up, so a rare key may pass; pass 2 counts exactly.
+  const table = new Uint16Array(HASH_SLOTS);
+  const stamp = new Int32Array(HASH_SLOTS).fill(-1);
+  papers.forEach(({ texts, language }, p) => {
+    const visit: VisitCandidate = (slot) => {
+      if (stamp[slot] === p) return;
+      stamp[slot] = p;
+      if ((table[slot] as number) < 0xffff) table[slot] = (table[slot] as number) + 1;
+    };
+    for (const { text } of texts) visitCandidates(text, language, visit);
+  });
 
-  // Candidates frequent enough; C-value's nesting sums over the longer candidates holding each one.
-  const eligible = [...stats].filter(([, s]) => s.documents >= minDocuments);
+  // Pass 2: the exact document frequency of the keys that may be frequent enough, and where each
+  // occurs in each paper: how often, and first where.
+  const idOf = new Map<string, number>();
+  const keys: string[] = [];
+  const documentsOf: number[] = [];
+  const rawHits: PaperHit[][] = [];
+  papers.forEach(({ texts, language }) => {
+    const hits = new Map<number, PaperHit>();
+    texts.forEach(({ text }, t) => {
+      visitCandidates(text, language, (slot, keyOf, start, end) => {
+        if ((table[slot] as number) < minDocuments) return;
+        const key = keyOf();
+        let id = idOf.get(key);
+        if (id === undefined) {
+          id = keys.length;
+          idOf.set(key, id);
+          keys.push(key);
+          documentsOf.push(0);
+        }
+        const hit = hits.get(id);
+        if (hit) hit.count++;
+        else {
+          hits.set(id, { candidate: id, count: 1, text: t, start, end });
+          documentsOf[id] = (documentsOf[id] as number) + 1;
+        }
+      });
+    });
+    rawHits.push([...hits.values()]);
+  });
+  const stats = new Map<string, CandidateStats>();
+  keys.forEach((key, id) => {
+    const documents = documentsOf[id] as number;
+    if (documents < minDocuments) return;
+    const language = HAN.test(key) ? "zh" : "en";
+    const length = language === "zh" ? key.length / 2 : key.split(" ").length;
+    stats.set(key, { documents, length, language, nestedSum: 0, nestedCount: 0 });
+  });
+
+  // C-value's nesting: sums over the longer candidates holding each one.
+  const eligible = [...stats];
   for (const [key, entry] of eligible) {
     for (const inner of listInnerKeys(key, entry.language)) {
       const innerStats = stats.get(inner);
-      if (!innerStats || innerStats.documents < minDocuments) continue;
+      if (!innerStats) continue;
       innerStats.nestedSum += entry.documents;
       innerStats.nestedCount++;
     }
@@ -315,34 +462,18 @@ export function discoverKeyTerms(
     candidates.push({ key, stats: entry, score: cValue * Math.log(total / entry.documents) });
   }
   candidates.sort((a, b) => b.score - a.score || compareStrings(a.key, b.key));
-  const indexOf = new Map(candidates.map((c, i) => [c.key, i]));
-
-  // Pass 2: where each candidate occurs in each paper, and how its words are written.
-  const hitsOf: PaperHit[][] = [];
-  const spellings = candidates.map(() => new Map<string, number>());
-  papers.forEach(({ texts, language }) => {
-    const hits = new Map<number, PaperHit>();
-    texts.forEach(({ text }, t) => {
-      for (const occurrence of listCandidates(text, language)) {
-        const index = indexOf.get(occurrence.key);
-        if (index === undefined) continue;
-        const hit = hits.get(index);
-        const written = text.slice(occurrence.start, occurrence.end).replace(/\s+/g, " ");
-        const spelling = spellings[index] as Map<string, number>;
-        spelling.set(written, (spelling.get(written) ?? 0) + 1);
-        if (hit) hit.count++;
-        else
-          hits.set(index, {
-            candidate: index,
-            count: 1,
-            text: t,
-            start: occurrence.start,
-            end: occurrence.end,
-          });
-      }
-    });
-    hitsOf.push([...hits.values()]);
+  // Hits by rank among the candidates, in the order they were found.
+  const rankOf = new Int32Array(keys.length).fill(-1);
+  candidates.forEach((c, rank) => {
+    rankOf[idOf.get(c.key) as number] = rank;
   });
+  const hitsOf: PaperHit[][] = rawHits.map((hits) =>
+    hits.flatMap((hit) => {
+      const rank = rankOf[hit.candidate] as number;
+      return rank < 0 ? [] : [{ ...hit, candidate: rank }];
+    }),
+  );
+  rawHits.length = 0;
 
   // Keep the strongest terms, one per concept: of a term and a longer one holding it that occur in
   // nearly the same papers, only the first ranked.
@@ -383,9 +514,20 @@ export function discoverKeyTerms(
   const ids = new Map<number, string>();
   const terms: DiscoveredTerm[] = [];
   const usedIds = new Set<string>();
+  // How each kept term is written: its first occurrence in each paper.
+  const spellings = new Map<number, Map<string, number>>(keptIndexes.map((i) => [i, new Map()]));
+  papers.forEach((paper, p) => {
+    for (const hit of hitsOf[p] as PaperHit[]) {
+      const spelling = spellings.get(hit.candidate);
+      if (!spelling) continue;
+      const text = (paper.texts[hit.text] as KeyTermText).text;
+      const written = text.slice(hit.start, hit.end).replace(/\s+/g, " ");
+      spelling.set(written, (spelling.get(written) ?? 0) + 1);
+    }
+  });
   for (const index of keptIndexes) {
     const c = candidates[index] as (typeof candidates)[number];
-    const label = pickSpelling(spellings[index] as Map<string, number>, c.key);
+    const label = pickSpelling(spellings.get(index) as Map<string, number>, c.key);
     let id = slugOf(label) || slugOf(c.key) || `term-${index}`;
     while (usedIds.has(id)) id = `${id}-${index}`;
     usedIds.add(id);
