@@ -32,5 +32,11 @@ for (let run = 1; run <= Number(process.env.RUNS ?? 2); run++) {
   console.log(
     `run ${run}: ${papers.length} papers, ${result.terms.length} terms, ${result.assignments.length} assignments in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
   );
-  if (run === 2) console.log(result.terms.slice(0, 40).map((t) => `${t.label} (${t.documents})`).join(" | "));
+  if (run === 2)
+    console.log(
+      result.terms
+        .slice(0, 40)
+        .map((t) => `${t.label} (${t.documents})`)
+        .join(" | "),
+    );
 }
