@@ -2,6 +2,7 @@
 // (defaults < environment < flags), so tests can check it without spawning a process.
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
+import { TOPIC_SOURCES, type TopicSource } from "../pipeline/build-graph.ts";
 import { splitQueries } from "../related/query.ts";
 
 export type Command = "build" | "related" | "export" | "stats" | "serve" | "help" | "version";
@@ -25,6 +26,8 @@ export interface BuildConfig extends CommonConfig {
   /** Join papers with near titles and abstracts by `similar` edges (default on; `--no-similar`). */
   similar: boolean;
   gexfVersion: "1.2" | "1.3";
+  /** Topics from the taxonomy, from key terms discovered in the corpus, or both (`--topics`, default both). */
+  topics: TopicSource;
   /** arXiv categories kept from metadata snapshots (`cs.CL`, `cs.`); empty keeps all. */
   categories: string[];
   /** Case-insensitive pattern over title and abstract that snapshot records must match; checked here. */
@@ -145,6 +148,7 @@ export function resolveConfig({
             strict: { type: "boolean" },
             similar: { type: "boolean" },
             "gexf-version": { type: "string" },
+            topics: { type: "string" },
             category: { type: "string", multiple: true },
             match: { type: "string" },
             force: { type: "boolean" },
@@ -163,6 +167,7 @@ export function resolveConfig({
           strict: values.strict ?? false,
           similar: values.similar ?? true,
           gexfVersion: parseGexfVersion(values["gexf-version"]),
+          topics: parseTopicSource(values.topics),
           categories: parseCategories(values.category),
           match: parseMatch(values.match),
           force: values.force ?? false,
@@ -331,6 +336,13 @@ function parseGexfVersion(text: string | undefined): "1.2" | "1.3" {
   throw new UsageError(`--gexf-version must be 1.2 or 1.3, got "${text}".`);
 }
 
+function parseTopicSource(text: string | undefined): TopicSource {
+  if (text === undefined) return "both";
+  const found = TOPIC_SOURCES.find((source) => source === text);
+  if (found) return found;
+  throw new UsageError(`--topics must be taxonomy, discovered or both, got "${text}".`);
+}
+
 export const HELP: Record<Command | "main", string> = {
   main: `litgraph — a knowledge graph of a research field from the documents you already have
 
@@ -355,6 +367,7 @@ Options:
       --benchmarks FILE    benchmark gazetteer (default: data/benchmarks.json of litgraph)
       --seed N             seed of communities and layout (default: 42)
       --gexf-version V     1.2 (default, GEXF 1.2draft) or 1.3
+      --topics WHICH       taxonomy, discovered (key terms found in the corpus) or both (default)
       --strict             exit with code 1 when any file was skipped
       --force              replace the graph in --out even when no document could be read
       --no-similar         no similar edges between papers with near titles and abstracts

@@ -79,6 +79,7 @@ export const NODE_FIELDS = [
   { name: "authors", type: "string", read: (a) => readList(a.authors) },
   { name: "urls", type: "string", read: (a) => readList(a.urls) },
   { name: "parent", type: "string", read: (a) => readText(a.parent) },
+  { name: "origin", type: "string", read: (a) => readText(a.origin) },
   { name: "modality", type: "string", read: (a) => readText(a.modality) },
   { name: "language", type: "string", read: (a) => readText(a.language) },
   { name: "task", type: "string", read: (a) => readText(a.task) },

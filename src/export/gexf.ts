@@ -49,6 +49,7 @@ const GEXF_NODE_FIELDS = selectNodeFields([
   "authors",
   "urls",
   "parent",
+  "origin",
   "modality",
   "language",
   "task",

@@ -3,6 +3,7 @@
 // edges are added in sorted key order so that two builds of the same inputs export byte-identical
 // graphs. Layout and communities are filled in by analyse.ts.
 import Graph from "graphology";
+import type { DiscoveredTerm, KeyTermAssignment } from "../extract/key-terms.ts";
 import type { BenchmarkDefinition, Evidence, Taxonomy } from "../extract/types.ts";
 import type { CollectionRecord, PaperRecord } from "../ingest/types.ts";
 import { slugifyTitle } from "../resolve/normalize.ts";
@@ -26,6 +27,8 @@ export interface AssembleInput {
   builtFrom: Record<string, number>;
   /** Curated lists (awesome lists) and the entities their records became. Default none. */
   collections?: CollectionInput[];
+  /** Key terms discovered in the corpus and the papers given them (topics of `origin: "discovered"`). */
+  discovered?: { terms: readonly DiscoveredTerm[]; assignments: readonly KeyTermAssignment[] };
 }
 
 /** A curated list to add as a collection node, with the entity key each of its records became. */
@@ -148,6 +151,7 @@ export function assembleGraph(input: AssembleInput): LitGraph {
       nodes.set(key, {
         kind: "topic",
         label: definition.label,
+        origin: "taxonomy",
         ...(definition.labelZh ? { titleZh: definition.labelZh } : {}),
         ...(definition.parent ? { parent: topicKey(definition.parent) } : {}),
         sources: [],
@@ -193,6 +197,27 @@ export function assembleGraph(input: AssembleInput): LitGraph {
       addSource(key, mention.evidence.source);
       addEdge(mention.relation, entity.key, key, [mention.evidence]);
     }
+  }
+
+  // Discovered terms: a topic node each (its key cannot be a taxonomy topic's: discovery skips those).
+  const discoveredKeys = new Map<string, string>();
+  for (const term of input.discovered?.terms ?? []) {
+    const key = topicKey(term.id);
+    if (nodes.has(key) || topicsById.has(term.id)) continue;
+    discoveredKeys.set(term.id, key);
+    nodes.set(key, {
+      kind: "topic",
+      label: term.label,
+      origin: "discovered",
+      sources: [],
+      ...UNPLACED,
+    });
+  }
+  for (const assignment of input.discovered?.assignments ?? []) {
+    const key = discoveredKeys.get(assignment.term);
+    if (!key || !nodes.has(assignment.paper)) continue;
+    addSource(key, assignment.evidence.source);
+    addEdge("covers", assignment.paper, key, [assignment.evidence]);
   }
 
   for (const relation of input.relations) {

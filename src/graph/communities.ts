@@ -70,8 +70,10 @@ const STOPWORDS = new Set(
 );
 
 /**
- * Label each community by its most characteristic topics and benchmarks: those with the largest
- * weighted degree inside the community. A community without topics or benchmarks is labelled by the
+ * Label each community by its most characteristic topics (from the taxonomy or discovered in the
+ * corpus) and benchmarks: those with the largest weighted degree inside the community, weighed by the
+ * share of their links that stay inside (internal² / total), so that a specific topic concentrated in
+ * the community wins over a generic one spread over all of them. A community without topics or benchmarks is labelled by the
  * title words that are most frequent in it relative to the whole graph (TF-IDF over communities).
  */
 export function labelCommunities(
@@ -89,14 +91,19 @@ export function labelCommunities(
     const id = communities[node];
     if (id === undefined) return;
     let internal = 0;
+    let total = 0;
     graph.forEachEdge(node, (_edge, edgeAttributes, source, target) => {
+      if (edgeAttributes.kind === "broader") return;
       const other = source === node ? target : source;
-      if (communities[other] === id && edgeAttributes.kind !== "broader")
-        internal += edgeAttributes.weight;
+      total += edgeAttributes.weight;
+      if (communities[other] === id) internal += edgeAttributes.weight;
     });
     if (internal === 0) return;
+    // Weighted degree inside the community times the share of the node's links that stay inside:
+    // a topic most of whose papers are here names this community better than a generic one that
+    // covers a little of every community.
     const scores = conceptScores.get(id) ?? new Map<string, number>();
-    scores.set(attributes.label, internal);
+    scores.set(attributes.label, (internal * internal) / total);
     conceptScores.set(id, scores);
   });
 

@@ -20,6 +20,8 @@ export type EdgeKind =
   | "companion"
   | "similar";
 
+export type TopicOrigin = "taxonomy" | "discovered";
+
 export interface NodeAttributes {
   kind: NodeKind;
   label: string;
@@ -41,6 +43,8 @@ export interface NodeAttributes {
   urls?: string[];
   /** Parent topic key for topics in a hierarchy. */
   parent?: string;
+  /** Where a topic comes from: the taxonomy, or key terms discovered in the corpus itself. */
+  origin?: TopicOrigin;
   /** Benchmark facts from the gazetteer. */
   modality?: string;
   language?: string;

@@ -2,6 +2,14 @@
 // The CLI and the explorer both call this, so they cannot build different graphs.
 import type { Diagnostic } from "../diagnostics.ts";
 import { createExtractContext, extractPaper } from "../extract/index.ts";
+import {
+  discoverKeyTerms,
+  type KeyTermOptions,
+  type KeyTermPaper,
+  type KeyTermResult,
+  keyOfTerm,
+} from "../extract/key-terms.ts";
+import type { Taxonomy } from "../extract/types.ts";
 import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
 import {
   assembleGraph,
@@ -14,7 +22,7 @@ import { ingestFile } from "../ingest/index.ts";
 import type { IngestOutcome, InputFile } from "../ingest/types.ts";
 import { addSimilarEdges, type SimilarEdgeOptions } from "../related/similar-edges.ts";
 import { resolvePapers } from "../resolve/index.ts";
-import type { DocumentExtraction, ResolveOptions } from "../resolve/types.ts";
+import type { DocumentExtraction, PaperEntity, ResolveOptions } from "../resolve/types.ts";
 import { type BuildReport, countByKind, type InputReport } from "./report.ts";
 
 export type PipelineStage = "ingest" | "extract" | "resolve" | "build" | AnalyseStep;
@@ -59,7 +67,18 @@ export interface BuildInput {
   parsed?: IngestOutcome[];
 }
 
+/**
+ * Where topics come from: the taxonomy's, key terms discovered in the corpus, or both (default).
+ */
+export type TopicSource = "taxonomy" | "discovered" | "both";
+
+export const TOPIC_SOURCES: readonly TopicSource[] = ["taxonomy", "discovered", "both"];
+
 export interface BuildOptions {
+  /** Topics from the taxonomy, from key terms discovered in the corpus, or both. Default `both`. */
+  topics: TopicSource;
+  /** Settings of key-term discovery (see `DEFAULT_KEY_TERM_OPTIONS`). */
+  keyTerms: Partial<KeyTermOptions>;
   resolve: Partial<ResolveOptions>;
   analyse: Partial<AnalyseOptions>;
   /** `similar` edges between papers with near texts (on by default); `false` leaves them out. */
@@ -111,17 +130,31 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
 
   onProgress({ stage: "resolve", done: 0, total: 1 });
   const resolved = resolvePapers(documents, partial.resolve);
+  const topicSource = partial.topics ?? "both";
+  const entities =
+    topicSource === "discovered"
+      ? resolved.entities.map((entity) => ({ ...entity, topics: [] }))
+      : resolved.entities;
+  const discovered =
+    topicSource === "taxonomy"
+      ? undefined
+      : discoverTopics(
+          entities,
+          topicSource === "both" ? context.taxonomy : undefined,
+          partial.keyTerms,
+        );
 
   onProgress({ stage: "build", done: 0, total: 1 });
   const builtFrom: Record<string, number> = {};
   for (const doc of documents) builtFrom[doc.format] = (builtFrom[doc.format] ?? 0) + 1;
   const graph = assembleGraph({
-    entities: resolved.entities,
+    entities,
     relations: resolved.relations,
     taxonomy: context.taxonomy,
     benchmarks: context.benchmarks,
     builtFrom,
     collections: listCollections(documents, resolved.recordKeys),
+    ...(discovered ? { discovered } : {}),
   });
 
   if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
@@ -174,6 +207,51 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
     refusedMerges: resolved.refused,
   };
   return { graph, report };
+}
+
+/**
+ * Key terms of the resolved papers' titles and abstracts (English, or Chinese for a paper with no
+ * English abstract), leaving out the labels and aliases of `taxonomy` when it is given.
+ */
+function discoverTopics(
+  entities: readonly PaperEntity[],
+  taxonomy: Taxonomy | undefined,
+  options: Partial<KeyTermOptions> | undefined,
+): KeyTermResult {
+  const reserved = new Set<string>();
+  for (const topic of taxonomy?.topics ?? []) {
+    for (const phrase of [
+      topic.id,
+      topic.label,
+      topic.labelZh ?? "",
+      ...topic.aliases,
+      ...topic.aliasesZh,
+    ]) {
+      if (phrase) reserved.add(keyOfTerm(phrase));
+    }
+  }
+  const papers = entities.map((entity): KeyTermPaper => {
+    const sourceOf = (field: "title" | "abstract" | "titleZh" | "abstractZh") =>
+      entity.members.find((member) => member.record[field] === entity[field])?.record.source ??
+      entity.sources[0] ??
+      entity.key;
+    const english = entity.abstract !== undefined || entity.abstractZh === undefined;
+    const fields = english
+      ? (["title", "abstract"] as const)
+      : (["titleZh", "abstractZh"] as const);
+    const texts = fields.flatMap((field) => {
+      const text = entity[field];
+      return text ? [{ text, source: sourceOf(field) }] : [];
+    });
+    return {
+      key: entity.key,
+      language: english ? "en" : "zh",
+      texts,
+      hasAbstract: entity.abstract !== undefined || entity.abstractZh !== undefined,
+      hasTopic: entity.topics.length > 0,
+    };
+  });
+  return discoverKeyTerms(papers, reserved, options);
 }
 
 function describeOutcome(

@@ -13,7 +13,12 @@ describe("resolveConfig", () => {
       seed: 42,
       strict: false,
       gexfVersion: "1.2",
+      topics: "both",
     });
+  });
+
+  it.each(["taxonomy", "discovered", "both"])("reads --topics %s", (topics) => {
+    expect(resolveConfig({ argv: ["build", "--topics", topics], env })).toMatchObject({ topics });
   });
 
   it("reads build flags", () => {
@@ -74,6 +79,7 @@ describe("resolveConfig", () => {
     [["frobnicate"], /unknown command/],
     [["build", "--seed", "x"], /--seed must be an integer/],
     [["build", "--gexf-version", "2.0"], /1.2 or 1.3/],
+    [["build", "--topics", "all"], /--topics must be taxonomy, discovered or both, got "all"/],
     [["build", "--no-such-flag"], /build:.*no-such-flag/],
     [["related"], /needs a query/],
     [["related", "x", "-k", "0"], /at least 1/],

@@ -86,7 +86,7 @@ describe("writeCsv", () => {
 
   it("starts each table with a header row", () => {
     expect(nodes.split("\r\n")[0]).toBe(
-      "key,kind,label,title,titleZh,arxiv,doi,year,date,authors,urls,parent,modality,language," +
+      "key,kind,label,title,titleZh,arxiv,doi,year,date,authors,urls,parent,origin,modality,language," +
         "task,community,x,y,size,color,sources,abstract,abstractZh",
     );
     expect(edges.split("\r\n")[0]).toBe("key,source,target,kind,weight,score,evidence");

@@ -376,12 +376,44 @@ describe("domain topics need evidence of their field in the paper's own text", (
     });
     expect(topics).not.toContain("clinical-reasoning");
   });
-  it("gives clinical reasoning to a paper on chain-of-thought for patients' cases", () => {
+  it("gives chain-of-thought for patients' cases the generic topic: a generic word is no domain topic", () => {
     const topics = topicsOf({
       title: "Chain-of-thought for diagnosis",
       abstract: "We apply chain-of-thought prompting to patient case reports.",
     });
+    expect(topics).toContain("chain-of-thought");
+    expect(topics).not.toContain("clinical-reasoning");
+  });
+  it("gives clinical reasoning to a paper that says clinical reasoning, and not its generic parent", () => {
+    const topics = topicsOf({
+      title: "Diagnostic reasoning with language models",
+      abstract: "We test clinical reasoning on patient vignettes.",
+    });
     expect(topics).toContain("clinical-reasoning");
+    expect(topics).not.toContain("reasoning");
+  });
+  it.each([
+    ["dialogue", "A conversational assistant for travel booking", "dialogue", "medical-dialogue"],
+    ["retrieval", "Dense retrieval of legal passages", "retrieval", "rag"],
+    [
+      "question answering",
+      "Open-domain question answering over Wikipedia",
+      "question-answering",
+      "medical-qa",
+    ],
+    ["code generation", "Code generation with unit-test feedback", "code-generation", "tool-use"],
+    ["summarisation", "Abstractive summarization of news", "summarization", "report-generation"],
+    ["reasoning", "Mathematical reasoning in small models", "reasoning", "clinical-reasoning"],
+  ])("gives the generic %s topic to a paper outside medicine", (_name, title, present, absent) => {
+    const topics = topicsOf({ title });
+    expect(topics).toContain(present);
+    expect(topics).not.toContain(absent);
+  });
+  it("gives medical QA to questions of a medical licensing exam", () => {
+    const topics = topicsOf({
+      abstract: "We answer medical licensing exam questions from the USMLE.",
+    });
+    expect(topics).toContain("medical-qa");
   });
   it("does not read an X-ray astronomy paper as radiology", () => {
     const topics = topicsOf({

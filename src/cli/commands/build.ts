@@ -72,6 +72,7 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     },
     {
       analyse: { seed: config.seed },
+      topics: config.topics,
       ...(config.similar ? {} : { similar: false as const }),
       onProgress: (event) => progress.update(event),
     },
