@@ -3,7 +3,7 @@
 // killed before the journal leaves the previous set whole; one killed during the renames leaves a
 // journal that the next writer (or `recoverOutputs`) rolls forward, so graph.json, graph.gexf and
 // report.json always come from one build. What a dead build left behind is cleaned up.
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { LitgraphError } from "../errors.ts";
 
@@ -140,28 +140,36 @@ async function rollForward(dir: string, journal: Journal): Promise<void> {
   await rmdir(staging).catch(() => rm(staging, { recursive: true, force: true }));
 }
 
-/** Take the folder's write lock; a lock whose process is gone is taken over. */
+/**
+ * Take the folder's write lock; a lock whose process is gone is taken over. The lock is written
+ * whole under a name of its own and then hard-linked into place, so it never exists without the
+ * pid in it, however the process ends.
+ */
 async function lockFolder(dir: string): Promise<() => Promise<void>> {
   const lock = path.join(dir, LOCK);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new LitgraphError(
-          "io",
-          `another litgraph process (pid ${holder}) is writing into ${dir}; wait for it to finish, or remove ${lock} if it is not running`,
-        );
+  const mine = path.join(dir, `${STAGING_PREFIX}${process.pid}.lock`);
+  await writeFile(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await link(mine, lock);
+        return () => rm(lock, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+          throw new LitgraphError(
+            "io",
+            `another litgraph process (pid ${holder}) is writing into ${dir}; wait for it to finish, or remove ${lock} if it is not running`,
+          );
+        }
+        await rm(lock, { force: true });
       }
-      await rm(lock, { force: true });
     }
+    throw new LitgraphError("io", `cannot take the write lock ${lock}`);
+  } finally {
+    await rm(mine, { force: true });
   }
-  throw new LitgraphError("io", `cannot take the write lock ${lock}`);
 }
 
 function isAlive(pid: number): boolean {
