@@ -19,5 +19,10 @@ export {
   resolveRelatedOptions,
   type SetRelatedResult,
 } from "./rank.ts";
-export { tokenize } from "./text-vectors.ts";
+export {
+  createTextIndex,
+  DEFAULT_TEXT_INDEX_OPTIONS,
+  type TextIndexOptions,
+  tokenize,
+} from "./text-vectors.ts";
 export * from "./types.ts";

@@ -25,7 +25,12 @@ import {
   orderReasons,
   type WeightedReason,
 } from "./reasons.ts";
-import { computeTextSimilarities, createTextIndex, type TextIndex } from "./text-vectors.ts";
+import {
+  computeTextSimilarities,
+  createTextIndex,
+  type TextIndex,
+  type TextIndexOptions,
+} from "./text-vectors.ts";
 import {
   type CandidateSignals,
   RELATED_SIGNALS,
@@ -108,7 +113,10 @@ export interface RelatedIndex {
  * once per graph (a few seconds for 10,000 papers with abstracts in two languages); queries then take
  * milliseconds. The graph must not change while the index is in use.
  */
-export function createRelatedIndex(graph: LitGraph): RelatedIndex {
+export function createRelatedIndex(
+  graph: LitGraph,
+  textOptions: Partial<TextIndexOptions> = {},
+): RelatedIndex {
   const papers: string[] = [];
   graph.forEachNode((key, attributes) => {
     if (isPaperLike(attributes)) papers.push(key);
@@ -128,7 +136,7 @@ export function createRelatedIndex(graph: LitGraph): RelatedIndex {
     explicit: createExplicitIndex(graph, positions),
     neighbours: createNeighbourIndex(graph, positions),
     coListing: createCoListingIndex(graph, positions),
-    text: createTextIndex(attributes),
+    text: createTextIndex(attributes, textOptions),
     titles: createTitleIndex(graph),
   };
 }
