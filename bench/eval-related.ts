@@ -549,7 +549,7 @@ function realEvaluation(): void {
   const steps: Array<[string, Array<Partial<TextIndexOptions>>]> = [
     [
       "k1, b",
-      [0.6, 0.9, 1.2, 1.6, 2.2, 3].flatMap((k1) => [0, 0.25, 0.5, 0.75, 1].map((b) => ({ k1, b }))),
+      [0.9, 1.2, 2, 3, 5, 8].flatMap((k1) => [0, 0.25, 0.5, 0.75, 1].map((b) => ({ k1, b }))),
     ],
     ["title weight", [1, 1.5, 2, 3, 4].map((titleWeight) => ({ titleWeight }))],
     ["phrases", [{ phrases: true }, { phrases: false }]],
@@ -557,6 +557,7 @@ function realEvaluation(): void {
       "Latin words of Chinese text as English",
       [{ latinInChinese: true }, { latinInChinese: false }],
     ],
+    ["Chinese space weight", [0, 0.25, 0.5, 1].map((chineseWeight) => ({ chineseWeight }))],
     ["bridges", [0, 1, 3, 5].map((bridges) => ({ bridges }))],
     ["common-term share", [0.02, 0.05, 0.1, 0.3].map((commonTermShare) => ({ commonTermShare }))],
   ];

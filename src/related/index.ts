@@ -18,6 +18,8 @@ export {
   rankRelatedToSet,
   resolveRelatedOptions,
   type SetRelatedResult,
+  sharePercents,
+  signalShares,
 } from "./rank.ts";
 export {
   createTextIndex,

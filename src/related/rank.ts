@@ -556,3 +556,54 @@ function rankAroundNode(
       },
     }));
 }
+
+/**
+ * Each signal's share of a score: its weighted contribution over the sum of them all (the shares of
+ * a score above 0 add up to 1; a score of 0 has none).
+ */
+export function signalShares(breakdown: SignalValues): SignalValues {
+  let total = 0;
+  for (const signal of RELATED_SIGNALS) total += Math.max(0, breakdown[signal]);
+  const shares: SignalValues = {
+    explicit: 0,
+    sharedNeighbours: 0,
+    coListed: 0,
+    text: 0,
+    community: 0,
+  };
+  if (total <= 0) return shares;
+  for (const signal of RELATED_SIGNALS) shares[signal] = Math.max(0, breakdown[signal]) / total;
+  return shares;
+}
+
+/**
+ * Shares as whole percents that add up to exactly 100 (largest remainder: each share is rounded
+ * down, and the percents left go to the largest remainders, ties in signal order).
+ */
+export function sharePercents(shares: SignalValues): SignalValues {
+  const percents: SignalValues = {
+    explicit: 0,
+    sharedNeighbours: 0,
+    coListed: 0,
+    text: 0,
+    community: 0,
+  };
+  const active = RELATED_SIGNALS.filter((signal) => shares[signal] > 0);
+  if (active.length === 0) return percents;
+  let given = 0;
+  for (const signal of active) {
+    percents[signal] = Math.floor(shares[signal] * 100);
+    given += percents[signal];
+  }
+  const byRemainder = [...active].sort(
+    (a, b) =>
+      shares[b] * 100 -
+      Math.floor(shares[b] * 100) -
+      (shares[a] * 100 - Math.floor(shares[a] * 100)),
+  );
+  for (let i = 0; given < 100; i = (i + 1) % byRemainder.length) {
+    percents[byRemainder[i] as (typeof active)[number]] += 1;
+    given += 1;
+  }
+  return percents;
+}

@@ -40,11 +40,7 @@ export function stemWord(word: string): string {
  * bigram as `first × 65536 + second` UTF-16 code, a lone character as its code): building the index
  * makes millions of them, and numbers spare making a string for each.
  */
-function scanTerms(
-  text: string,
-  emit: (term: string | number) => void,
-  phrases = false,
-): void {
+function scanTerms(text: string, emit: (term: string | number) => void, phrases = false): void {
   // NFKC folds full-width Latin letters and compatibility forms; ASCII text needs none of it.
   const lower = (NON_ASCII.test(text) ? text.normalize("NFKC") : text).toLowerCase();
   let previous = "";
@@ -144,6 +140,11 @@ export interface TextIndexOptions {
    * terms, so that a Chinese-only abstract meets English text through them.
    */
   latinInChinese: boolean;
+  /**
+   * How much the Chinese space counts against the English one when two papers have text in both
+   * (their similarity is the weighted mean of the two cosines). Default 1.
+   */
+  chineseWeight: number;
   /** How many bilingual papers bridge a monolingual paper to the other language. Default 3. */
   bridges: number;
   /** A bilingual paper this similar, or more, may serve as a bridge. Default 0.1. */
@@ -164,6 +165,7 @@ export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = {
   b: 0.75,
   phrases: false,
   latinInChinese: false,
+  chineseWeight: 1,
   bridges: 3,
   minBridgeSimilarity: 0.1,
   commonTermShare: 0.3,
@@ -331,7 +333,8 @@ function buildSpace(counts: SpaceCounts, papers: number, options: TextIndexOptio
     if ((counts.starts[doc + 1] as number) > (counts.starts[doc] as number)) withText += 1;
     totalLength += counts.lengths[doc] as number;
   }
-  for (let i = 0; i < entries; i += 1) df[termOf[i] as number] = (df[termOf[i] as number] as number) + 1;
+  for (let i = 0; i < entries; i += 1)
+    df[termOf[i] as number] = (df[termOf[i] as number] as number) + 1;
   const idf = Float64Array.from(df, (value) =>
     Math.log(1 + (withText - value + 0.5) / (value + 0.5)),
   );
@@ -414,7 +417,7 @@ export const hasSpace = (index: TextIndex, space: LanguageSpace, doc: number) =>
   (index.spaces[space].docStart[doc + 1] as number) > (index.spaces[space].docStart[doc] as number);
 
 /**
- * The mean of the per-language dot products in `dots` of a paper with text in the languages `mine` and
+ * The mean (Chinese weighing `chineseWeight`) of the per-language dot products in `dots` of a paper with text in the languages `mine` and
  * paper `other`, over the languages both have text in (0 when they share none).
  */
 export function meanCosine(
@@ -425,11 +428,14 @@ export function meanCosine(
 ): number {
   let sum = 0;
   let shared = 0;
-  for (const space of [ENGLISH, CHINESE] as const) {
-    if (mine[space] && hasSpace(index, space, other)) {
-      sum += dots[space][other] as number;
-      shared += 1;
-    }
+  if (mine[ENGLISH] && hasSpace(index, ENGLISH, other)) {
+    sum += dots[ENGLISH][other] as number;
+    shared += 1;
+  }
+  if (mine[CHINESE] && hasSpace(index, CHINESE, other)) {
+    const weight = index.options.chineseWeight;
+    sum += weight * (dots[CHINESE][other] as number);
+    shared += weight;
   }
   return shared > 0 ? sum / shared : 0;
 }
