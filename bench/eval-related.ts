@@ -532,65 +532,87 @@ function realEvaluation(): void {
   // Text settings, one idea at a time (coordinate search from the shipped settings). A setting's
   // merit: recall@10 and MRR of the shipped combined ranking over baseline, averaged over the lists.
   const attributes = index.papers.map((key) => graph.getNodeAttributes(key));
-  const merit = (text: Partial<TextIndexOptions>) => {
-    const on: RelatedIndex = { ...index, text: createTextIndex(attributes, text) };
+  /** A setting tried: text index options and signal weights over the shipped ones. */
+  type Setting = { text?: Partial<TextIndexOptions>; weights?: Partial<RelatedWeights> };
+  const merit = (setting: Setting) => {
+    const on: RelatedIndex = { ...index, text: createTextIndex(attributes, setting.text) };
+    const scoring: Scoring = {
+      ...DEFAULT_RELATED_OPTIONS,
+      weights: { ...DEFAULT_RELATED_WEIGHTS, ...setting.weights },
+    };
     let sum = 0;
     perList.forEach(({ queries }, i) => {
       const base = baselineMetrics[i] as RankingMetrics;
-      const m = measureLitgraph(queries, on, DEFAULT_RELATED_OPTIONS);
+      const m = measureLitgraph(queries, on, scoring);
       sum += (m.recall / base.recall + m.reciprocalRank / base.reciprocalRank) / 2;
     });
     return sum / perList.length;
   };
   const tried: Array<[string, number]> = [];
-  let chosen: Partial<TextIndexOptions> = {};
+  let chosen: Setting = {};
   let best = merit(chosen);
-  tried.push(["shipped text settings", best]);
-  const steps: Array<[string, Array<Partial<TextIndexOptions>>]> = [
+  tried.push(["shipped settings", best]);
+  const text = (options: Partial<TextIndexOptions>): Setting => ({ text: options });
+  const steps: Array<[string, Setting[]]> = [
     [
       "k1, b",
-      [0.9, 1.2, 2, 3, 5, 8].flatMap((k1) => [0, 0.25, 0.5, 0.75, 1].map((b) => ({ k1, b }))),
+      [1.2, 2, 3, 5, 8, 12].flatMap((k1) => [0.25, 0.5, 0.75, 1].map((b) => text({ k1, b }))),
     ],
-    ["title weight", [1, 1.5, 2, 3, 4].map((titleWeight) => ({ titleWeight }))],
-    ["phrases", [{ phrases: true }, { phrases: false }]],
+    ["title weight", [1, 1.5, 2, 3].map((titleWeight) => text({ titleWeight }))],
+    ["phrases", [text({ phrases: true })]],
+    ["Latin words of Chinese text as English", [text({ latinInChinese: true })]],
+    ["Chinese space weight", [0.5, 1, 2].map((chineseWeight) => text({ chineseWeight }))],
     [
-      "Latin words of Chinese text as English",
-      [{ latinInChinese: true }, { latinInChinese: false }],
+      "pseudo-relevance feedback",
+      [2, 5].flatMap((feedbackPapers) =>
+        [0.2, 0.4].map((feedbackWeight) => text({ feedbackPapers, feedbackWeight })),
+      ),
     ],
-    ["Chinese space weight", [0, 0.25, 0.5, 1].map((chineseWeight) => ({ chineseWeight }))],
-    ["bridges", [0, 1, 3, 5].map((bridges) => ({ bridges }))],
-    ["common-term share", [0.02, 0.05, 0.1, 0.3].map((commonTermShare) => ({ commonTermShare }))],
+    [
+      // At this corpus size commonTermMinimum keeps every term; without it, the share is measured.
+      "common-term share (no minimum)",
+      [0.02, 0.05, 0.1, 0.3].map((commonTermShare) =>
+        text({ commonTermShare, commonTermMinimum: 0 }),
+      ),
+    ],
+    ["text weight", [2, 4, 8, 16].map((w) => ({ weights: { text: w } }))],
+    [
+      "shared-neighbours weight",
+      [0.1, 0.2, 0.4, 0.8].map((w) => ({ weights: { sharedNeighbours: w } })),
+    ],
+    ["community weight", [0, 0.1, 0.2].map((w) => ({ weights: { community: w } }))],
   ];
   for (const [name, settings] of steps) {
     for (const setting of settings) {
-      const candidate = { ...chosen, ...setting };
+      const candidate: Setting = {
+        text: { ...chosen.text, ...setting.text },
+        weights: { ...chosen.weights, ...setting.weights },
+      };
       const value = merit(candidate);
-      tried.push([`${name}: ${JSON.stringify(setting)}`, value]);
+      tried.push([`${name}: ${JSON.stringify(setting.text ?? setting.weights)}`, value]);
       if (value > best + 1e-9) {
         best = value;
         chosen = candidate;
       }
     }
   }
+  const names = new Set(
+    steps.flatMap(([, settings]) => settings.flatMap((t) => Object.keys(t.text ?? {}))),
+  );
   const shippedText = JSON.stringify(
     Object.fromEntries(
-      Object.entries(DEFAULT_TEXT_INDEX_OPTIONS).filter(
-        ([name]) =>
-          name in
-          {
-            k1: 1,
-            b: 1,
-            titleWeight: 1,
-            phrases: 1,
-            latinInChinese: 1,
-            bridges: 1,
-            commonTermShare: 1,
-          },
-      ),
+      Object.entries(DEFAULT_TEXT_INDEX_OPTIONS).filter(([name]) => names.has(name)),
     ),
   );
+  const differs =
+    Object.entries(chosen.text ?? {}).some(
+      ([name, value]) => DEFAULT_TEXT_INDEX_OPTIONS[name as keyof TextIndexOptions] !== value,
+    ) ||
+    Object.entries(chosen.weights ?? {}).some(
+      ([name, value]) => DEFAULT_RELATED_WEIGHTS[name as keyof RelatedWeights] !== value,
+    );
   console.log(
-    `\nText settings tried one idea at a time on this set (${tried.length}; merit = mean over the lists of (recall ratio + MRR ratio) / 2 of the combined ranking):`,
+    `\nSettings tried one idea at a time on this set, each step from the best so far (${tried.length}; merit = mean over the lists of (recall ratio + MRR ratio) / 2 of the combined ranking):`,
   );
   console.log(
     formatTable(
@@ -599,7 +621,7 @@ function realEvaluation(): void {
     ),
   );
   console.log(
-    `  best found: ${JSON.stringify(chosen)} (merit ${best.toFixed(3)})\n  shipped:    ${shippedText}${Object.keys(chosen).length === 0 ? " (the same)" : " — differs: update DEFAULT_TEXT_INDEX_OPTIONS"}`,
+    `  best found: ${JSON.stringify(chosen)} (merit ${best.toFixed(3)})\n  shipped:    text ${shippedText}; weights ${JSON.stringify(DEFAULT_RELATED_WEIGHTS)}${differs ? " — differs: update DEFAULT_TEXT_INDEX_OPTIONS / DEFAULT_RELATED_WEIGHTS" : " (the same)"}`,
   );
   for (const [i, { name, queries }] of perList.entries()) {
     const base = baselineMetrics[i] as RankingMetrics;
