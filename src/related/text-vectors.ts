@@ -16,8 +16,12 @@ const STOPWORDS = new Set(
 
 const LATIN_WORD = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
 const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
-/** Word endings `stemWord` leaves alone: `bias`, `status`, `analysis`, `class`. */
-const KEPT_ENDINGS = ["ss", "us", "is", "as"];
+
+/** The Han code points `isHan` accepts span HAN_FIRST … HAN_FIRST + HAN_SPAN − 1. */
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_FIRST;
+/** Han bigram terms are numbered from here on, above every single UTF-16 code. */
+const HAN_BIGRAMS = 65536;
 
 /** Han characters: CJK unified ideographs and extension A. */
 const isHan = (code: number) =>
@@ -25,11 +29,14 @@ const isHan = (code: number) =>
 
 /**
  * A light English stemmer: folds plurals (`models` → `model`, `studies` → `study`) and nothing else,
- * so that words stay readable and `bias`, `analysis` or `status` are left alone.
+ * so that words stay readable and `bias`, `analysis`, `status` or `class` (-as, -is, -us, -ss) are
+ * left alone.
  */
 export function stemWord(word: string): string {
-  if (word.length <= 3 || !word.endsWith("s") || KEPT_ENDINGS.some((e) => word.endsWith(e)))
-    return word;
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115) return word;
+  const before = word.charCodeAt(word.length - 2);
+  // -ss, -us, -is, -as
+  if (before === 115 || before === 117 || before === 105 || before === 97) return word;
   if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
   return word.slice(0, -1);
@@ -37,33 +44,16 @@ export function stemWord(word: string): string {
 
 /**
  * Emit the terms of `text`, as `tokenize` describes them, except that Han terms come as numbers (a
- * bigram as `first × 65536 + second` UTF-16 code, a lone character as its code): building the index
+ * bigram as `HAN_BIGRAMS + (first − HAN_FIRST) × HAN_SPAN + (second − HAN_FIRST)`, a lone character as
+ * its code; all below 2³⁰, so that V8 keeps them as small integers, not boxed): building the index
  * makes millions of them, and numbers spare making a string for each.
  */
 function scanTerms(text: string, emit: (term: string | number) => void, phrases = false): void {
   // NFKC folds full-width Latin letters and compatibility forms; ASCII text needs none of it.
   const lower = (NON_ASCII.test(text) ? text.normalize("NFKC") : text).toLowerCase();
-  let previous = "";
-  let previousEnd = -1;
-  for (const match of lower.matchAll(LATIN_WORD)) {
-    const word = match[0];
-    const at = match.index;
-    if (word.length < 2 || STOPWORDS.has(word)) {
-      previous = "";
-      continue;
-    }
-    const stem = stemWord(word);
-    emit(stem);
-    // Two content words with only spaces between them make a phrase term.
-    if (phrases && previous && /^ +$/.test(lower.slice(previousEnd, at)))
-      emit(`${previous} ${stem}`);
-    previous = stem;
-    previousEnd = at + word.length;
-    if (word.includes("-")) {
-      for (const part of word.split("-")) {
-        if (part.length > 2 && !STOPWORDS.has(part)) emit(stemWord(part));
-      }
-    }
+  if (phrases) scanWordsAndPhrases(lower, emit);
+  else {
+    for (const word of lower.match(LATIN_WORD) ?? []) emitWord(word, emit);
   }
   let runStart = -1;
   for (let i = 0; i <= lower.length; i += 1) {
@@ -75,17 +65,50 @@ function scanTerms(text: string, emit: (term: string | number) => void, phrases 
     if (runStart < 0) continue;
     if (i - runStart === 1) emit(lower.charCodeAt(runStart));
     for (let j = runStart; j + 1 < i; j += 1)
-      emit(lower.charCodeAt(j) * 65536 + lower.charCodeAt(j + 1));
+      emit(
+        HAN_BIGRAMS +
+          (lower.charCodeAt(j) - HAN_FIRST) * HAN_SPAN +
+          (lower.charCodeAt(j + 1) - HAN_FIRST),
+      );
     runStart = -1;
+  }
+}
+
+/** Emit a Latin word's term (and its parts when hyphenated); false for a stop word or a letter. */
+function emitWord(word: string, emit: (term: string | number) => void): string | undefined {
+  if (word.length < 2 || STOPWORDS.has(word)) return undefined;
+  const stem = stemWord(word);
+  emit(stem);
+  if (word.includes("-")) {
+    for (const part of word.split("-")) {
+      if (part.length > 2 && !STOPWORDS.has(part)) emit(stemWord(part));
+    }
+  }
+  return stem;
+}
+
+/** The words of `lower`, and each pair of content words with only spaces between them. */
+function scanWordsAndPhrases(lower: string, emit: (term: string | number) => void): void {
+  let previous: string | undefined;
+  let previousEnd = -1;
+  for (const match of lower.matchAll(LATIN_WORD)) {
+    const stem = emitWord(match[0], emit);
+    if (stem && previous && /^ +$/.test(lower.slice(previousEnd, match.index)))
+      emit(`${previous} ${stem}`);
+    previous = stem;
+    previousEnd = match.index + match[0].length;
   }
 }
 
 const termToString = (term: string | number) =>
   typeof term === "string"
     ? term
-    : term < 65536
+    : term < HAN_BIGRAMS
       ? String.fromCharCode(term)
-      : String.fromCharCode(Math.floor(term / 65536), term % 65536);
+      : String.fromCharCode(
+          HAN_FIRST + Math.floor((term - HAN_BIGRAMS) / HAN_SPAN),
+          HAN_FIRST + ((term - HAN_BIGRAMS) % HAN_SPAN),
+        );
 
 /**
  * Terms of a text: lower-case English words (stop words removed, plurals folded; hyphenated words also
