@@ -3,7 +3,11 @@
 // lists cut out; each cut page's paper should bring its listed papers back. (B) Each awesome list of
 // the default corpus is left out of a build of it; a paper of a section should bring the section back.
 // Weights are chosen by a grid search on tuning splits and reported on separate test splits.
+// (C) The real development set (bench/real-dev-set.ts): digest pages of papers three awesome lists file,
+// with distractors; truth = the same heading; litgraph beside a plain TF-IDF baseline over the raw
+// pages, and the text settings and weights tried one idea at a time.
 // Usage: tsx bench/eval-related.ts [--documents 800] [--corpora 10] [--holdout 0.3] [--seed 1] [--data data]
+//   [--real DIR] [--distractors 2000] [--real-only] [--step NAME]… (only these steps of the search)
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,6 +35,7 @@ import {
   type RelatedOptions,
   type RelatedWeights,
   type TextIndexOptions,
+  textFields,
 } from "../src/related/index.ts";
 import { createRng, generateCorpus, type Rng } from "./corpus.ts";
 import {
@@ -50,6 +55,7 @@ const { values } = parseArgs({
     real: { type: "string" },
     distractors: { type: "string" },
     "real-only": { type: "boolean" },
+    step: { type: "string", multiple: true },
   },
 });
 const REAL = path.resolve(values.real ?? "/tmp/litgraph-real/hf-llm-digests-2025");
@@ -531,7 +537,11 @@ function realEvaluation(): void {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "–");
   // Text settings, one idea at a time (coordinate search from the shipped settings). A setting's
   // merit: recall@10 and MRR of the shipped combined ranking over baseline, averaged over the lists.
-  const attributes = index.papers.map((key) => graph.getNodeAttributes(key));
+  const attributes = textFields(
+    graph,
+    index.papers,
+    index.papers.map((key) => graph.getNodeAttributes(key)),
+  );
   /** A setting tried: text index options and signal weights over the shipped ones. */
   type Setting = { text?: Partial<TextIndexOptions>; weights?: Partial<RelatedWeights> };
   const merit = (setting: Setting) => {
@@ -559,6 +569,7 @@ function realEvaluation(): void {
       [1.2, 2, 3, 5, 8, 12].flatMap((k1) => [0.25, 0.5, 0.75, 1].map((b) => text({ k1, b }))),
     ],
     ["title weight", [1, 1.5, 2, 3].map((titleWeight) => text({ titleWeight }))],
+    ["key-term weight", [0.5, 1, 2, 0].map((keyTermWeight) => text({ keyTermWeight }))],
     ["phrases", [text({ phrases: true })]],
     ["Latin words of Chinese text as English", [text({ latinInChinese: true })]],
     ["Chinese space weight", [0.5, 1, 2].map((chineseWeight) => text({ chineseWeight }))],
@@ -575,6 +586,7 @@ function realEvaluation(): void {
         text({ commonTermShare, commonTermMinimum: 0 }),
       ),
     ],
+    ["query terms", [30, 60, 100, 0].map((queryTerms) => text({ queryTerms }))],
     ["text weight", [2, 4, 8, 16].map((w) => ({ weights: { text: w } }))],
     [
       "shared-neighbours weight",
@@ -582,7 +594,9 @@ function realEvaluation(): void {
     ],
     ["community weight", [0, 0.1, 0.2].map((w) => ({ weights: { community: w } }))],
   ];
+  const only = values.step;
   for (const [name, settings] of steps) {
+    if (only && !only.includes(name)) continue;
     for (const setting of settings) {
       const candidate: Setting = {
         text: { ...chosen.text, ...setting.text },

@@ -20,6 +20,7 @@ export {
   type SetRelatedResult,
   sharePercents,
   signalShares,
+  textFields,
 } from "./rank.ts";
 export {
   createTextIndex,

@@ -28,6 +28,7 @@ import {
 import {
   computeTextSimilarities,
   createTextIndex,
+  type TextFields,
   type TextIndex,
   type TextIndexOptions,
 } from "./text-vectors.ts";
@@ -136,9 +137,26 @@ export function createRelatedIndex(
     explicit: createExplicitIndex(graph, positions),
     neighbours: createNeighbourIndex(graph, positions),
     coListing: createCoListingIndex(graph, positions),
-    text: createTextIndex(attributes, textOptions),
+    text: createTextIndex(textFields(graph, papers, attributes), textOptions),
     titles: createTitleIndex(graph),
   };
+}
+
+/** Titles and abstracts of `papers`, with the names of the topics and benchmarks each is linked to. */
+export function textFields(
+  graph: LitGraph,
+  papers: readonly string[],
+  attributes: readonly NodeAttributes[],
+): TextFields[] {
+  return papers.map((key, i) => {
+    const names: string[] = [];
+    graph.forEachEdge(key, (_edge, edge, source, target) => {
+      if (edge.kind !== "covers" && edge.kind !== "evaluates" && edge.kind !== "introduces") return;
+      names.push(graph.getNodeAttribute(source === key ? target : source, "label"));
+    });
+    const { title, titleZh, abstract, abstractZh } = attributes[i] as NodeAttributes;
+    return { title, titleZh, abstract, abstractZh, keyTerms: names.sort().join("; ") };
+  });
 }
 
 /** Raw signal values of every candidate of one paper, by paper position. */

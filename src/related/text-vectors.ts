@@ -143,11 +143,15 @@ export interface TextFields {
   titleZh?: string | undefined;
   abstract?: string | undefined;
   abstractZh?: string | undefined;
+  /** Key terms: the names of the topics and benchmarks the paper is linked to, one text. */
+  keyTerms?: string | undefined;
 }
 
 export interface TextIndexOptions {
   /** How many times a title term counts against an abstract term (BM25F field weight). Default 2. */
   titleWeight: number;
+  /** How many times a key term (`TextFields.keyTerms`) counts against an abstract term; 0: unused. */
+  keyTermWeight: number;
   /**
    * BM25 term-frequency saturation (Robertson & Zaragoza 2009): a term's weight grows as
    * `tf (k1 + 1) / (tf + k1 (1 − b + b · len / avgLen))`. Default 8 (with `b` 1): on the real
@@ -175,6 +179,11 @@ export interface TextIndexOptions {
    */
   feedbackPapers: number;
   feedbackWeight: number;
+  /**
+   * A query (the paper whose related papers are sought) looks papers up by its this many heaviest
+   * terms per language only (0: all). `nearestPapers` always uses every term.
+   */
+  queryTerms: number;
   /** How many bilingual papers bridge a monolingual paper to the other language. Default 3. */
   bridges: number;
   /** A bilingual paper this similar, or more, may serve as a bridge. Default 0.1. */
@@ -191,6 +200,7 @@ export interface TextIndexOptions {
 
 export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = {
   titleWeight: 2,
+  keyTermWeight: 0,
   k1: 8,
   b: 1,
   phrases: false,
@@ -198,6 +208,7 @@ export const DEFAULT_TEXT_INDEX_OPTIONS: TextIndexOptions = {
   chineseWeight: 1,
   feedbackPapers: 0,
   feedbackWeight: 0.3,
+  queryTerms: 0,
   bridges: 3,
   minBridgeSimilarity: 0.1,
   commonTermShare: 0.3,
@@ -374,6 +385,7 @@ export function createTextIndex(
     add(paper.titleZh, options.titleWeight);
     add(paper.abstract, 1);
     add(paper.abstractZh, 1);
+    if (options.keyTermWeight > 0) add(paper.keyTerms, options.keyTermWeight);
     spaces[0].close();
     spaces[1].close();
   }
@@ -472,11 +484,21 @@ function accumulate(
   into: Float64Array,
   touched: number[],
   seen: Uint8Array,
+  queryTerms = 0,
 ): void {
   const { docTerms, docWeights, postingStart, postingDocs, postingWeights } = space;
+  const start = space.docStart[doc] as number;
   const end = space.docStart[doc + 1] as number;
-  for (let i = space.docStart[doc] as number; i < end; i += 1) {
+  // Only the `queryTerms` heaviest terms (ties kept): the light ones are the common words, whose
+  // long postings cost most of the time and add little to any one similarity.
+  let lightest = 0;
+  if (queryTerms > 0 && end - start > queryTerms) {
+    const sorted = docWeights.slice(start, end).sort();
+    lightest = sorted[sorted.length - queryTerms] as number;
+  }
+  for (let i = start; i < end; i += 1) {
     const id = docTerms[i] as number;
+    if ((docWeights[i] as number) < lightest) continue;
     const weight = (docWeights[i] as number) * scale;
     const last = postingStart[id + 1] as number;
     for (let j = postingStart[id] as number; j < last; j += 1) {
@@ -595,7 +617,15 @@ function directSimilarities(
   const localSeen = new Uint8Array(n);
   for (const space of [ENGLISH, CHINESE] as const) {
     if (!mine[space]) continue;
-    accumulate(index.spaces[space], doc, 1, dots[space], local, localSeen);
+    accumulate(
+      index.spaces[space],
+      doc,
+      1,
+      dots[space],
+      local,
+      localSeen,
+      index.options.queryTerms,
+    );
   }
   for (const other of local) {
     values[other] = (values[other] as number) + meanCosine(index, mine, dots, other);
@@ -633,7 +663,15 @@ function bridgeLanguages(
   for (const [bridge, similarity] of candidates.slice(0, bridges)) {
     const through = new Float64Array(index.size);
     const found: number[] = [];
-    accumulate(space, bridge, similarity, through, found, new Uint8Array(index.size));
+    accumulate(
+      space,
+      bridge,
+      similarity,
+      through,
+      found,
+      new Uint8Array(index.size),
+      index.options.queryTerms,
+    );
     for (const other of found) {
       // Only papers the direct comparison could not reach: no text in the query's language.
       if (other === doc || hasSpace(index, from, other)) continue;
