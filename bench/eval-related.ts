@@ -3,8 +3,12 @@
 // lists cut out; each cut page's paper should bring its listed papers back. (B) Each awesome list of
 // the default corpus is left out of a build of it; a paper of a section should bring the section back.
 // Weights are chosen by a grid search on tuning splits and reported on separate test splits.
+// (C) The real development set (bench/real-dev-set.ts): digest pages of papers three awesome lists file,
+// with distractors; truth = the same heading; litgraph beside a plain TF-IDF baseline over the raw
+// pages, and the text settings and weights tried one idea at a time.
 // Usage: tsx bench/eval-related.ts [--documents 800] [--corpora 10] [--holdout 0.3] [--seed 1] [--data data]
-import { readFileSync } from "node:fs";
+//   [--real DIR] [--distractors 2000] [--real-only] [--step NAME]… (only these steps of the search)
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { collectInputs } from "../src/cli/inputs.ts";
@@ -20,15 +24,26 @@ import {
   combineSignals,
   computeRelatedSignals,
   createRelatedIndex,
+  createTextIndex,
   DEFAULT_RELATED_OPTIONS,
   DEFAULT_RELATED_WEIGHTS,
+  DEFAULT_TEXT_INDEX_OPTIONS,
   evaluateRanks,
   type RankingMetrics,
   RELATED_SIGNALS,
+  type RelatedIndex,
   type RelatedOptions,
   type RelatedWeights,
+  type TextIndexOptions,
+  textFields,
 } from "../src/related/index.ts";
 import { createRng, generateCorpus, type Rng } from "./corpus.ts";
+import {
+  createTfIdfBaseline,
+  makeDevSet,
+  readCuratedList,
+  readDigestPages,
+} from "./real-dev-set.ts";
 
 const { values } = parseArgs({
   options: {
@@ -37,8 +52,16 @@ const { values } = parseArgs({
     holdout: { type: "string" },
     seed: { type: "string" },
     data: { type: "string" },
+    real: { type: "string" },
+    distractors: { type: "string" },
+    "real-only": { type: "boolean" },
+    step: { type: "string", multiple: true },
   },
 });
+const REAL = path.resolve(values.real ?? "/tmp/litgraph-real/hf-llm-digests-2025");
+const DISTRACTORS = Number(values.distractors ?? "2000");
+const LISTS_DIR = path.resolve(import.meta.dirname, "../../shared/real/awesome");
+const DEV_LISTS = ["awesome-multimodal-llm.md", "rag-survey.md", "llm-agent-paper-list.md"];
 const DOCUMENTS = Number(values.documents ?? "800");
 const CORPORA = Number(values.corpora ?? "10");
 const HOLDOUT = Number(values.holdout ?? "0.3");
@@ -324,79 +347,322 @@ async function makeListQueries(rng: Rng): Promise<ListQueries> {
 // ---------------------------------------------------------------------------------------------
 
 const started = performance.now();
-const rng = createRng(SEED);
-const tuning: Query[] = [];
-const test: Query[] = [];
-let tuningPapers = 0;
-let testPapers = 0;
-for (let c = 0; c < CORPORA; c += 1) {
-  const { queries, papers } = makeHeldOutQueries(SEED * 1000 + c, rng);
-  // Even corpora tune the weights, odd ones test them: no paper or page is in both.
-  if (c % 2 === 0) {
-    tuning.push(...queries);
-    tuningPapers += papers;
+if (!values["real-only"]) await syntheticEvaluation();
+if (existsSync(REAL)) realEvaluation();
+else console.log(`\n(no real pages at ${REAL}: the real development set is skipped)`);
+console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+async function syntheticEvaluation(): Promise<void> {
+  const rng = createRng(SEED);
+  const tuning: Query[] = [];
+  const test: Query[] = [];
+  let tuningPapers = 0;
+  let testPapers = 0;
+  for (let c = 0; c < CORPORA; c += 1) {
+    const { queries, papers } = makeHeldOutQueries(SEED * 1000 + c, rng);
+    // Even corpora tune the weights, odd ones test them: no paper or page is in both.
+    if (c % 2 === 0) {
+      tuning.push(...queries);
+      tuningPapers += papers;
+    } else {
+      test.push(...queries);
+      testPapers += papers;
+    }
+  }
+  const listed = await makeListQueries(rng);
+
+  const relevantOf = (queries: readonly Query[]) =>
+    queries.reduce((sum, query) => sum + query.relevant.size, 0);
+  console.log(
+    `litgraph related evaluation — seed ${SEED}, recall@${K}, MRR and nDCG@${K} (means over queries)
+`,
+  );
+  console.log(
+    `A. Held-out related lists: ${CORPORA} generated corpora of ${DOCUMENTS} documents (bench/corpus.ts), ${Math.round(HOLDOUT * 100)}% of the arXiv digests' "Related papers" lists cut from the build; each cut page's paper is a query, its listed papers the relevant ones.`,
+  );
+  console.log(
+    `   tuning: ${Math.ceil(CORPORA / 2)} corpora, ${tuningPapers} papers, ${tuning.length} queries, ${relevantOf(tuning)} relevant`,
+  );
+  console.log(
+    `   test:   ${Math.floor(CORPORA / 2)} corpora, ${testPapers} papers, ${test.length} queries, ${relevantOf(test)} relevant`,
+  );
+  const dataName = path.relative(process.cwd(), DATA_DIR) || ".";
+  if (listed.lists.length === 0) {
+    console.log(`B. Awesome-list sections: no collection with sections in ${dataName}/, skipped.`);
   } else {
-    test.push(...queries);
-    testPapers += papers;
+    console.log(
+      `B. Awesome-list sections of ${dataName}/: ${listed.lists.join(", ")}; each list held out of its own build (${listed.papers} papers left), each paper of a section a query, the section's other papers the relevant ones; queries shuffled (seeded) and dealt to the splits in turn.`,
+    );
+    console.log(
+      `   tuning: ${listed.tuning.length} queries, ${relevantOf(listed.tuning)} relevant; test: ${listed.test.length} queries, ${relevantOf(listed.test)} relevant`,
+    );
+  }
+
+  const { best, tried } = searchWeights([tuning, listed.tuning]);
+  const sameAsShipped =
+    RELATED_SIGNALS.every((signal) => best.weights[signal] === DEFAULT_RELATED_WEIGHTS[signal]) &&
+    best.minTextSimilarity === DEFAULT_RELATED_OPTIONS.minTextSimilarity;
+  console.log(
+    `\nGrid search over ${tried} settings on the tuning splits (mean nDCG@${K} of A and B):\n  best:    ${describeWeights(best)}\n  shipped: ${describeWeights(DEFAULT_RELATED_OPTIONS)}${sameAsShipped ? " (the same)" : " — differs: update DEFAULT_RELATED_WEIGHTS"}`,
+  );
+
+  const compared: Array<[string, Scoring]> = [
+    ...variants(best),
+    ...(sameAsShipped
+      ? []
+      : [["combined (shipped defaults)", DEFAULT_RELATED_OPTIONS] as [string, Scoring]]),
+  ];
+  const tables: Array<[string, readonly Query[]]> = [
+    [`A. held-out related lists, test split (${test.length} queries)`, test],
+    [`B. awesome-list sections, test split (${listed.test.length} queries)`, listed.test],
+    [`A. held-out related lists, tuning split (${tuning.length} queries)`, tuning],
+    [`B. awesome-list sections, tuning split (${listed.tuning.length} queries)`, listed.tuning],
+  ];
+  for (const [title, queries] of tables) {
+    if (queries.length === 0) continue;
+    console.log(`\n${title}`);
+    console.log(
+      formatTable(
+        HEADER,
+        compared.map(([name, scoring]) => row(name, measure(queries, scoring))),
+      ),
+    );
   }
 }
-const listed = await makeListQueries(rng);
 
-const relevantOf = (queries: readonly Query[]) =>
-  queries.reduce((sum, query) => sum + query.relevant.size, 0);
-console.log(
-  `litgraph related evaluation — seed ${SEED}, recall@${K}, MRR and nDCG@${K} (means over queries)
-`,
-);
-console.log(
-  `A. Held-out related lists: ${CORPORA} generated corpora of ${DOCUMENTS} documents (bench/corpus.ts), ${Math.round(HOLDOUT * 100)}% of the arXiv digests' "Related papers" lists cut from the build; each cut page's paper is a query, its listed papers the relevant ones.`,
-);
-console.log(
-  `   tuning: ${Math.ceil(CORPORA / 2)} corpora, ${tuningPapers} papers, ${tuning.length} queries, ${relevantOf(tuning)} relevant`,
-);
-console.log(
-  `   test:   ${Math.floor(CORPORA / 2)} corpora, ${testPapers} papers, ${test.length} queries, ${relevantOf(test)} relevant`,
-);
-const dataName = path.relative(process.cwd(), DATA_DIR) || ".";
-if (listed.lists.length === 0) {
-  console.log(`B. Awesome-list sections: no collection with sections in ${dataName}/, skipped.`);
-} else {
-  console.log(
-    `B. Awesome-list sections of ${dataName}/: ${listed.lists.join(", ")}; each list held out of its own build (${listed.papers} papers left), each paper of a section a query, the section's other papers the relevant ones; queries shuffled (seeded) and dealt to the splits in turn.`,
-  );
-  console.log(
-    `   tuning: ${listed.tuning.length} queries, ${relevantOf(listed.tuning)} relevant; test: ${listed.test.length} queries, ${relevantOf(listed.test)} relevant`,
-  );
+// ---------------------------------------------------------------------------------------------
+// C. The real development set: expert curations as truth (bench/real-dev-set.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** One real query: the paper's node, its candidates' raw signals, and the relevant arXiv ids. */
+interface RealQuery {
+  key: string;
+  relevant: Set<string>;
+  page: number;
 }
 
-const { best, tried } = searchWeights([tuning, listed.tuning]);
-const sameAsShipped =
-  RELATED_SIGNALS.every((signal) => best.weights[signal] === DEFAULT_RELATED_WEIGHTS[signal]) &&
-  best.minTextSimilarity === DEFAULT_RELATED_OPTIONS.minTextSimilarity;
-console.log(
-  `\nGrid search over ${tried} settings on the tuning splits (mean nDCG@${K} of A and B):\n  best:    ${describeWeights(best)}\n  shipped: ${describeWeights(DEFAULT_RELATED_OPTIONS)}${sameAsShipped ? " (the same)" : " — differs: update DEFAULT_RELATED_WEIGHTS"}`,
-);
+/** Ranks (0-based) of the relevant arXiv ids in `ranked` (arXiv ids, best first; repeats skipped). */
+function ranksOf(ranked: Iterable<string | undefined>, relevant: ReadonlySet<string>): number[] {
+  const ranks: number[] = [];
+  const met = new Set<string>();
+  let at = 0;
+  for (const id of ranked) {
+    if (id !== undefined) {
+      if (met.has(id)) continue;
+      met.add(id);
+      if (relevant.has(id)) ranks.push(at);
+    }
+    at += 1;
+  }
+  return ranks;
+}
 
-const compared: Array<[string, Scoring]> = [
-  ...variants(best),
-  ...(sameAsShipped
-    ? []
-    : [["combined (shipped defaults)", DEFAULT_RELATED_OPTIONS] as [string, Scoring]]),
-];
-const tables: Array<[string, readonly Query[]]> = [
-  [`A. held-out related lists, test split (${test.length} queries)`, test],
-  [`B. awesome-list sections, test split (${listed.test.length} queries)`, listed.test],
-  [`A. held-out related lists, tuning split (${tuning.length} queries)`, tuning],
-  [`B. awesome-list sections, tuning split (${listed.tuning.length} queries)`, listed.tuning],
-];
-for (const [title, queries] of tables) {
-  if (queries.length === 0) continue;
-  console.log(`\n${title}`);
+/** litgraph's ranking of one query as arXiv ids: `rankRelated`'s order, without its reasons. */
+function litgraphRanking(
+  index: RelatedIndex,
+  key: string,
+  scoring: Scoring,
+  arxivOf: (key: string) => string | undefined,
+): Array<string | undefined> {
+  return computeRelatedSignals(index, key)
+    .map((candidate) => ({
+      key: candidate.key,
+      score: combineSignals(candidate.raw, scoring).score,
+    }))
+    .filter((candidate) => candidate.score > 0)
+    .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((candidate) => arxivOf(candidate.key));
+}
+
+function realEvaluation(): void {
+  const allPages = readDigestPages(REAL);
+  const lists = DEV_LISTS.map((name) => readCuratedList(path.join(LISTS_DIR, name)));
+  const dev = makeDevSet(allPages, lists, DISTRACTORS, createRng(SEED));
+  const graph = build(dev.files);
+  const index = createRelatedIndex(graph);
+  const keyByArxiv = new Map<string, string>();
+  const arxivByKey = new Map<string, string>();
+  graph.forEachNode((key, attributes) => {
+    if (!attributes.arxiv || !index.positions.has(key)) return;
+    keyByArxiv.set(attributes.arxiv, key);
+    arxivByKey.set(key, attributes.arxiv);
+  });
+  const pageOf = new Map(dev.pages.map((page, i) => [page.arxiv, i]));
+  const baseline = createTfIdfBaseline(dev.pages.map((page) => page.text));
+  const arxivOf = (key: string) => arxivByKey.get(key);
   console.log(
-    formatTable(
-      HEADER,
-      compared.map(([name, scoring]) => row(name, measure(queries, scoring))),
+    `\nC. Real development set: ${dev.pages.length} digest pages of ${REAL} (${dev.pages.length - dev.distractors} filed in the lists below, ${dev.distractors} distractors drawn with seed ${SEED}) → ${index.papers.length} papers; the lists are not built. Truth: papers filed under the same heading; each paper with a same-heading partner in the corpus is a query.`,
+  );
+  const perList = dev.truth.map((list) => {
+    const queries: RealQuery[] = [];
+    for (const [id, relevant] of [...list.queries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const key = keyByArxiv.get(id);
+      const page = pageOf.get(id);
+      if (key === undefined || page === undefined) continue;
+      queries.push({ key, relevant, page });
+    }
+    console.log(
+      `   ${list.name}: ${list.listed} arXiv ids filed, ${list.found} with a page, ${queries.length} queries (${relevantCount(queries)} relevant)`,
+    );
+    return { name: list.name, queries };
+  });
+  const measureLitgraph = (queries: readonly RealQuery[], on: RelatedIndex, scoring: Scoring) =>
+    averageMetrics(
+      queries.map((query) =>
+        evaluateRanks(
+          ranksOf(litgraphRanking(on, query.key, scoring, arxivOf), query.relevant),
+          query.relevant.size,
+          K,
+        ),
+      ),
+    );
+  const baselineMetrics = perList.map(({ queries }) =>
+    averageMetrics(
+      queries.map((query) =>
+        evaluateRanks(
+          ranksOf(
+            baseline(query.page).map((page) => dev.pages[page]?.arxiv),
+            query.relevant,
+          ),
+          query.relevant.size,
+          K,
+        ),
+      ),
     ),
   );
+  const textOnly: Scoring = {
+    weights: ONLY({ text: 1 }),
+    minTextSimilarity: DEFAULT_RELATED_OPTIONS.minTextSimilarity,
+  };
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "–");
+  // Text settings, one idea at a time (coordinate search from the shipped settings). A setting's
+  // merit: recall@10 and MRR of the shipped combined ranking over baseline, averaged over the lists.
+  const attributes = textFields(
+    graph,
+    index.papers,
+    index.papers.map((key) => graph.getNodeAttributes(key)),
+  );
+  /** A setting tried: text index options and signal weights over the shipped ones. */
+  type Setting = { text?: Partial<TextIndexOptions>; weights?: Partial<RelatedWeights> };
+  const merit = (setting: Setting) => {
+    const on: RelatedIndex = { ...index, text: createTextIndex(attributes, setting.text) };
+    const scoring: Scoring = {
+      ...DEFAULT_RELATED_OPTIONS,
+      weights: { ...DEFAULT_RELATED_WEIGHTS, ...setting.weights },
+    };
+    let sum = 0;
+    perList.forEach(({ queries }, i) => {
+      const base = baselineMetrics[i] as RankingMetrics;
+      const m = measureLitgraph(queries, on, scoring);
+      sum += (m.recall / base.recall + m.reciprocalRank / base.reciprocalRank) / 2;
+    });
+    return sum / perList.length;
+  };
+  const tried: Array<[string, number]> = [];
+  let chosen: Setting = {};
+  let best = merit(chosen);
+  tried.push(["shipped settings", best]);
+  const text = (options: Partial<TextIndexOptions>): Setting => ({ text: options });
+  const steps: Array<[string, Setting[]]> = [
+    [
+      "k1, b",
+      [1.2, 2, 3, 5, 8, 12].flatMap((k1) => [0.25, 0.5, 0.75, 1].map((b) => text({ k1, b }))),
+    ],
+    ["title weight", [1, 1.5, 2, 3].map((titleWeight) => text({ titleWeight }))],
+    ["key-term weight", [0.5, 1, 2, 0].map((keyTermWeight) => text({ keyTermWeight }))],
+    ["phrases", [text({ phrases: true })]],
+    ["Latin words of Chinese text as English", [text({ latinInChinese: true })]],
+    ["Chinese space weight", [0.5, 1, 2].map((chineseWeight) => text({ chineseWeight }))],
+    [
+      "pseudo-relevance feedback",
+      [2, 5].flatMap((feedbackPapers) =>
+        [0.2, 0.4].map((feedbackWeight) => text({ feedbackPapers, feedbackWeight })),
+      ),
+    ],
+    [
+      // At this corpus size commonTermMinimum keeps every term; without it, the share is measured.
+      "common-term share (no minimum)",
+      [0.02, 0.05, 0.1, 0.3].map((commonTermShare) =>
+        text({ commonTermShare, commonTermMinimum: 0 }),
+      ),
+    ],
+    ["query terms", [30, 60, 100, 0].map((queryTerms) => text({ queryTerms }))],
+    ["text weight", [2, 4, 8, 16].map((w) => ({ weights: { text: w } }))],
+    [
+      "shared-neighbours weight",
+      [0.1, 0.2, 0.4, 0.8].map((w) => ({ weights: { sharedNeighbours: w } })),
+    ],
+    ["community weight", [0, 0.1, 0.2].map((w) => ({ weights: { community: w } }))],
+  ];
+  const only = values.step;
+  for (const [name, settings] of steps) {
+    if (only && !only.includes(name)) continue;
+    for (const setting of settings) {
+      const candidate: Setting = {
+        text: { ...chosen.text, ...setting.text },
+        weights: { ...chosen.weights, ...setting.weights },
+      };
+      const value = merit(candidate);
+      tried.push([`${name}: ${JSON.stringify(setting.text ?? setting.weights)}`, value]);
+      if (value > best + 1e-9) {
+        best = value;
+        chosen = candidate;
+      }
+    }
+  }
+  const names = new Set(
+    steps.flatMap(([, settings]) => settings.flatMap((t) => Object.keys(t.text ?? {}))),
+  );
+  const shippedText = JSON.stringify(
+    Object.fromEntries(
+      Object.entries(DEFAULT_TEXT_INDEX_OPTIONS).filter(([name]) => names.has(name)),
+    ),
+  );
+  const differs =
+    Object.entries(chosen.text ?? {}).some(
+      ([name, value]) => DEFAULT_TEXT_INDEX_OPTIONS[name as keyof TextIndexOptions] !== value,
+    ) ||
+    Object.entries(chosen.weights ?? {}).some(
+      ([name, value]) => DEFAULT_RELATED_WEIGHTS[name as keyof RelatedWeights] !== value,
+    );
+  console.log(
+    `\nSettings tried one idea at a time on this set, each step from the best so far (${tried.length}; merit = mean over the lists of (recall ratio + MRR ratio) / 2 of the combined ranking):`,
+  );
+  console.log(
+    formatTable(
+      ["setting", "merit"],
+      tried.map(([name, value]) => [name, Number(value.toFixed(3))]),
+    ),
+  );
+  console.log(
+    `  best found: ${JSON.stringify(chosen)} (merit ${best.toFixed(3)})\n  shipped:    text ${shippedText}; weights ${JSON.stringify(DEFAULT_RELATED_WEIGHTS)}${differs ? " — differs: update DEFAULT_TEXT_INDEX_OPTIONS / DEFAULT_RELATED_WEIGHTS" : " (the same)"}`,
+  );
+  for (const [i, { name, queries }] of perList.entries()) {
+    const base = baselineMetrics[i] as RankingMetrics;
+    const shipped = measureLitgraph(queries, index, DEFAULT_RELATED_OPTIONS);
+    const text = measureLitgraph(queries, index, textOnly);
+    console.log(`\n${name} (${queries.length} queries)`);
+    console.log(
+      formatTable(
+        [...HEADER, "recall ÷ TF-IDF", "MRR ÷ TF-IDF"],
+        [
+          [
+            ...row("litgraph (shipped)", shipped),
+            ratio(shipped.recall, base.recall),
+            ratio(shipped.reciprocalRank, base.reciprocalRank),
+          ],
+          [
+            ...row("litgraph text only", text),
+            ratio(text.recall, base.recall),
+            ratio(text.reciprocalRank, base.reciprocalRank),
+          ],
+          [...row("TF-IDF over raw pages", base), "1.00×", "1.00×"],
+        ],
+      ),
+    );
+  }
 }
-console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+function relevantCount(queries: ReadonlyArray<{ relevant: Set<string> }>): number {
+  return queries.reduce((sum, query) => sum + query.relevant.size, 0);
+}

@@ -18,6 +18,14 @@ export {
   rankRelatedToSet,
   resolveRelatedOptions,
   type SetRelatedResult,
+  sharePercents,
+  signalShares,
+  textFields,
 } from "./rank.ts";
-export { tokenize } from "./text-vectors.ts";
+export {
+  createTextIndex,
+  DEFAULT_TEXT_INDEX_OPTIONS,
+  type TextIndexOptions,
+  tokenize,
+} from "./text-vectors.ts";
 export * from "./types.ts";

@@ -32,7 +32,7 @@ export interface TitleIndex {
   termCounts: Int32Array;
   /** Term → nodes whose names have it. */
   postings: Map<string, number[]>;
-  /** Latin terms, for prefix and typo matches. */
+  /** Latin terms, sorted, for prefix and typo matches. */
   latinTerms: string[];
   byArxiv: Map<string, number>;
   byDoi: Map<string, number>;
@@ -84,6 +84,8 @@ export function createTitleIndex(graph: LitGraph): TitleIndex {
     if (attributes.doi) index.byDoi.set(attributes.doi.toLowerCase(), position);
   });
   for (const term of index.postings.keys()) if (/^[a-z]/.test(term)) index.latinTerms.push(term);
+  // Sorted (by UTF-16 code), so that the terms a word begins are one run found by binary search.
+  index.latinTerms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return index;
 }
 
@@ -126,9 +128,18 @@ function matchTerm(index: TitleIndex, word: string): Map<string, number> {
   const found = new Map<string, number>();
   if (index.postings.has(word)) found.set(word, EXACT_CREDIT);
   if (!/^[a-z]/.test(word)) return found;
-  if (word.length >= 3)
-    for (const term of index.latinTerms)
-      if (term !== word && term.startsWith(word)) found.set(term, PREFIX_CREDIT);
+  if (word.length >= 3) {
+    const terms = index.latinTerms;
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((terms[middle] as string) < word) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < terms.length && (terms[i] as string).startsWith(word); i += 1)
+      if (terms[i] !== word) found.set(terms[i] as string, PREFIX_CREDIT);
+  }
   const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
   if (found.size > 0 || typos === 0) return found;
   for (const term of index.latinTerms)

@@ -25,7 +25,13 @@ import {
   orderReasons,
   type WeightedReason,
 } from "./reasons.ts";
-import { computeTextSimilarities, createTextIndex, type TextIndex } from "./text-vectors.ts";
+import {
+  computeTextSimilarities,
+  createTextIndex,
+  type TextFields,
+  type TextIndex,
+  type TextIndexOptions,
+} from "./text-vectors.ts";
 import {
   type CandidateSignals,
   RELATED_SIGNALS,
@@ -108,7 +114,10 @@ export interface RelatedIndex {
  * once per graph (a few seconds for 10,000 papers with abstracts in two languages); queries then take
  * milliseconds. The graph must not change while the index is in use.
  */
-export function createRelatedIndex(graph: LitGraph): RelatedIndex {
+export function createRelatedIndex(
+  graph: LitGraph,
+  textOptions: Partial<TextIndexOptions> = {},
+): RelatedIndex {
   const papers: string[] = [];
   graph.forEachNode((key, attributes) => {
     if (isPaperLike(attributes)) papers.push(key);
@@ -128,9 +137,26 @@ export function createRelatedIndex(graph: LitGraph): RelatedIndex {
     explicit: createExplicitIndex(graph, positions),
     neighbours: createNeighbourIndex(graph, positions),
     coListing: createCoListingIndex(graph, positions),
-    text: createTextIndex(attributes),
+    text: createTextIndex(textFields(graph, papers, attributes), textOptions),
     titles: createTitleIndex(graph),
   };
+}
+
+/** Titles and abstracts of `papers`, with the names of the topics and benchmarks each is linked to. */
+export function textFields(
+  graph: LitGraph,
+  papers: readonly string[],
+  attributes: readonly NodeAttributes[],
+): TextFields[] {
+  return papers.map((key, i) => {
+    const names: string[] = [];
+    graph.forEachEdge(key, (_edge, edge, source, target) => {
+      if (edge.kind !== "covers" && edge.kind !== "evaluates" && edge.kind !== "introduces") return;
+      names.push(graph.getNodeAttribute(source === key ? target : source, "label"));
+    });
+    const { title, titleZh, abstract, abstractZh } = attributes[i] as NodeAttributes;
+    return { title, titleZh, abstract, abstractZh, keyTerms: names.sort().join("; ") };
+  });
 }
 
 /** Raw signal values of every candidate of one paper, by paper position. */
@@ -547,4 +573,55 @@ function rankAroundNode(
         [signal]: round(strength, 4),
       },
     }));
+}
+
+/**
+ * Each signal's share of a score: its weighted contribution over the sum of them all (the shares of
+ * a score above 0 add up to 1; a score of 0 has none).
+ */
+export function signalShares(breakdown: SignalValues): SignalValues {
+  let total = 0;
+  for (const signal of RELATED_SIGNALS) total += Math.max(0, breakdown[signal]);
+  const shares: SignalValues = {
+    explicit: 0,
+    sharedNeighbours: 0,
+    coListed: 0,
+    text: 0,
+    community: 0,
+  };
+  if (total <= 0) return shares;
+  for (const signal of RELATED_SIGNALS) shares[signal] = Math.max(0, breakdown[signal]) / total;
+  return shares;
+}
+
+/**
+ * Shares as whole percents that add up to exactly 100 (largest remainder: each share is rounded
+ * down, and the percents left go to the largest remainders, ties in signal order).
+ */
+export function sharePercents(shares: SignalValues): SignalValues {
+  const percents: SignalValues = {
+    explicit: 0,
+    sharedNeighbours: 0,
+    coListed: 0,
+    text: 0,
+    community: 0,
+  };
+  const active = RELATED_SIGNALS.filter((signal) => shares[signal] > 0);
+  if (active.length === 0) return percents;
+  let given = 0;
+  for (const signal of active) {
+    percents[signal] = Math.floor(shares[signal] * 100);
+    given += percents[signal];
+  }
+  const byRemainder = [...active].sort(
+    (a, b) =>
+      shares[b] * 100 -
+      Math.floor(shares[b] * 100) -
+      (shares[a] * 100 - Math.floor(shares[a] * 100)),
+  );
+  for (let i = 0; given < 100; i = (i + 1) % byRemainder.length) {
+    percents[byRemainder[i] as (typeof active)[number]] += 1;
+    given += 1;
+  }
+  return percents;
 }

@@ -127,9 +127,16 @@ describe("litgraph related (text)", () => {
     expect(run.stdout).toMatch(/^ 1\. .+\(\d+\.\d{3}\)$/m);
     expect(run.stdout).toMatch(/^ {4}- listed as related on /m);
     expect(run.stdout).toMatch(
-      /^ {4}score \d+\.\d{3} = (explicit|sharedNeighbours|coListed|text) \d/m,
+      /^ {4}score \d+\.\d{3} = (explicit|sharedNeighbours|coListed|text) \d+\.\d{3} \(\d+ %\)/m,
     );
     expect(run.stdout).not.toMatch(/^ 3\. /m);
+    // Each result's signal shares, in whole percents, add up to 100.
+    const scoreLines = run.stdout.split("\n").filter((line) => line.startsWith("    score "));
+    expect(scoreLines).toHaveLength(2);
+    for (const line of scoreLines) {
+      const percents = [...line.matchAll(/\((\d+) %\)/g)].map((match) => Number(match[1]));
+      expect(percents.reduce((sum, p) => sum + p, 0)).toBe(100);
+    }
   });
 
   it("names the query that matched nothing and exits 1", async () => {
@@ -183,6 +190,11 @@ describe("litgraph related --batch", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as JsonAnswer);
     expect(Object.keys(answer?.results[0] ?? {})).toContain("breakdown");
+    for (const result of answer?.results ?? []) {
+      const shares = Object.values((result as { shares?: Record<string, number> }).shares ?? {});
+      expect(shares.length).toBeGreaterThan(0);
+      expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 3);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-// Text similarity: terms of English and Chinese text, TF-IDF cosine through the inverted index, and the
+// Text similarity: terms of English and Chinese text, BM25-weighted cosine through the inverted index, and the
 // bridge that compares a paper in one language with papers in the other.
 import { describe, expect, it } from "vitest";
 import {
@@ -66,10 +66,11 @@ function similarity(papers: TextFields[], a: number, b: number, bridges?: number
 }
 
 describe("text similarity", () => {
-  // With one term weight (titles only, every term once), tf factors cancel and the cosine is a ratio
-  // of idf squares: idf = ln(1 + N / df) over the N papers with text in that language.
-  const IDF_SHARED = Math.log(1 + 3 / 2);
-  const IDF_OWN = Math.log(1 + 3 / 1);
+  // With one term weight (titles of two words, every term once), tf factors cancel and the cosine is
+  // a ratio of idf squares: BM25's idf = ln(1 + (N − df + ½) / (df + ½)) over the N papers with text
+  // in that language.
+  const IDF_SHARED = Math.log(1 + 1.5 / 2.5);
+  const IDF_OWN = Math.log(1 + 2.5 / 1.5);
 
   it.each([
     {
@@ -132,6 +133,66 @@ describe("text similarity", () => {
   ])("$name", ({ papers, a, b, expected }) => {
     expect(similarity(papers, a, b)).toBeCloseTo(expected, 6);
     expect(similarity(papers, b, a)).toBeCloseTo(expected, 6);
+  });
+
+  describe("BM25 weights", () => {
+    // Abstracts "graph graph neural", "graph model", "protein folding": N = 3, average length 7/3;
+    // idf(graph) = ln 1.6, idf(others) = ln(8/3). A term weighs idf · tf (k1 + 1) / (tf + K) with
+    // K = k1 (1 − b + b · len / avgLen); vectors are then scaled to unit length. Worked out by hand:
+    // k1 1.2, b 0.75: paper 0 = (graph 0.598187, neural 0.878184), paper 1 = (graph 0.499177, model
+    // 1.041708), cosine 0.298601 / (1.062561 × 1.155134) = 0.243279.
+    const papers: TextFields[] = [
+      { abstract: "graph graph neural" },
+      { abstract: "graph model" },
+      { abstract: "protein folding" },
+    ];
+    it.each([
+      [1.2, 0.75, 0.243279],
+      [1.2, 0, 0.237759],
+      [3, 0.25, 0.264626],
+    ])("k1 %d, b %d: cosine %d", (k1, b, expected) => {
+      const index = createTextIndex(papers, { k1, b });
+      expect(computeTextSimilarities(index, 0).values[1]).toBeCloseTo(expected, 5);
+      expect(computeTextSimilarities(index, 1).values[0]).toBeCloseTo(expected, 5);
+    });
+
+    it("saturates a repeated term: ten times the word is not ten times the weight", () => {
+      // With k1 = 1.2 a term's tf factor is at most 2.2; its weight stays under 2.2 × that of tf 1.
+      const repeated = createTextIndex(
+        [
+          { abstract: "graph" },
+          { abstract: `${"graph ".repeat(10)}neural` },
+          { abstract: "neural" },
+        ],
+        { k1: 1.2, b: 0 },
+      );
+      // Paper 1: graph tf 10 → 10 · 2.2 / 11.2 = 1.9643; neural tf 1 → 1; equal idf (df 2 each).
+      const graph = 1.9643;
+      expect(computeTextSimilarities(repeated, 0).values[1]).toBeCloseTo(
+        graph / Math.sqrt(graph ** 2 + 1),
+        4,
+      );
+    });
+  });
+
+  describe("phrases", () => {
+    it("index two adjacent content words as one more term when asked", () => {
+      const papers: TextFields[] = [
+        { title: "graph neural network" },
+        { title: "neural graph network" },
+        { title: "protein folding" },
+      ];
+      // Without phrases the two titles have the same words: cosine 1. With phrases, the first adds
+      // "graph neural" and "neural network", the second "neural graph" and "graph network": no
+      // phrase is shared. Papers 0 and 1 have the same tf and length, so tf factors cancel: three
+      // shared words of idf ln 1.6 (df 2) against two own phrases of idf ln(8/3) (df 1) each.
+      expect(similarity(papers, 0, 1)).toBeCloseTo(1, 6);
+      const index = createTextIndex(papers, { phrases: true });
+      const value = computeTextSimilarities(index, 0).values[1] as number;
+      const shared = Math.log(1.6) ** 2;
+      const own = Math.log(8 / 3) ** 2;
+      expect(value).toBeCloseTo((3 * shared) / (3 * shared + 2 * own), 6);
+    });
   });
 
   it("never compares a paper with itself", () => {

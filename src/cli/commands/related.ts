@@ -12,6 +12,9 @@ import {
   rankRelated,
   rankRelatedToSet,
   resolveQuery,
+  type SignalValues,
+  sharePercents,
+  signalShares,
   splitQueries,
 } from "../../related/index.ts";
 import type { RelatedConfig } from "../config.ts";
@@ -122,8 +125,9 @@ function formatResults(
     lines.push(`    ${result.key}`);
     for (const reason of result.reasons) lines.push(`    - ${reason}`);
     if (explain) {
+      const percents = sharePercents(signalShares(result.breakdown));
       const parts = RELATED_SIGNALS.filter((signal) => result.breakdown[signal] > 0).map(
-        (signal) => `${signal} ${result.breakdown[signal].toFixed(3)}`,
+        (signal) => `${signal} ${result.breakdown[signal].toFixed(3)} (${percents[signal]} %)`,
       );
       lines.push(`    score ${result.score.toFixed(3)} = ${parts.join(" + ") || "0"}`);
     }
@@ -131,10 +135,18 @@ function formatResults(
   return lines;
 }
 
+/** Shares to four decimals, for JSON. */
+function roundShares(shares: SignalValues): SignalValues {
+  const rounded = { ...shares };
+  for (const signal of RELATED_SIGNALS)
+    rounded[signal] = Math.round(shares[signal] * 10000) / 10000;
+  return rounded;
+}
+
 /**
  * --batch: answer each line of standard input as it arrives, in one process with one index, as one
- * JSON line: `{query, node, results: [{key, label, score, reasons}]}` (with `breakdown` under
- * --explain, `nodes` for several papers), or `{query, error, results: []}`. Blank lines are skipped.
+ * JSON line: `{query, node, results: [{key, label, score, reasons}]}` (with `breakdown` and each
+ * signal's share of the score, `shares`, under --explain, `nodes` for several papers), or `{query, error, results: []}`. Blank lines are skipped.
  */
 async function runBatch(
   config: RelatedConfig,
@@ -152,7 +164,9 @@ async function runBatch(
       continue;
     }
     const results = answer.results.map(({ key, label, score, reasons, breakdown }) =>
-      config.explain ? { key, label, score, reasons, breakdown } : { key, label, score, reasons },
+      config.explain
+        ? { key, label, score, reasons, breakdown, shares: roundShares(signalShares(breakdown)) }
+        : { key, label, score, reasons },
     );
     const [node] = answer.nodes;
     io.stdout.write(
