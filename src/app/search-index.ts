@@ -76,7 +76,7 @@ export function tokenizeQuery(text: string): string[] {
 export function buildSearchDocuments(graph: LitGraph): SearchDocument[] {
   const documents: SearchDocument[] = [];
   graph.forEachNode((key, attributes) => {
-    const titles = [attributes.title, attributes.titleZh]
+    const titles = [attributes.title, attributes.titleZh, ...(attributes.aliases ?? [])]
       .filter((t): t is string => typeof t === "string" && t !== "" && t !== attributes.label)
       .join("\n");
     const detail =

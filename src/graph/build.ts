@@ -187,12 +187,22 @@ export function assembleGraph(input: AssembleInput): LitGraph {
         nodes.set(key, {
           kind: "benchmark",
           label: known?.name ?? mention.name,
+          ...(known && known.aliases.length > 0 ? { aliases: [...known.aliases] } : {}),
           ...(known?.modality ? { modality: known.modality } : {}),
           ...(known?.language ? { language: known.language } : {}),
           ...(known?.task ? { task: known.task } : {}),
           sources: [],
           ...UNPLACED,
         });
+      }
+      const node = nodes.get(key);
+      for (const alias of mention.aliases ?? []) {
+        if (!node || alias === node.label) continue;
+        const aliases = node.aliases ?? [];
+        if (!aliases.includes(alias)) {
+          aliases.push(alias);
+          node.aliases = aliases;
+        }
       }
       addSource(key, mention.evidence.source);
       addEdge(mention.relation, entity.key, key, [mention.evidence]);

@@ -45,6 +45,11 @@ export interface NodeAttributes {
   parent?: string;
   /** Where a topic comes from: the taxonomy, or key terms discovered in the corpus itself. */
   origin?: TopicOrigin;
+  /**
+   * Other names of a benchmark: the gazetteer's aliases, or the long name a document defines an
+   * acronym with ("Medical Visual Hallucination Test" for MedVH).
+   */
+  aliases?: string[];
   /** Benchmark facts from the gazetteer. */
   modality?: string;
   language?: string;

@@ -5,6 +5,7 @@ import { assembleGraph } from "../../src/graph/build.ts";
 import { computeCommunities } from "../../src/graph/communities.ts";
 import { inferLayoutIterations } from "../../src/graph/layout.ts";
 import { createRng } from "../../src/graph/rng.ts";
+import { buildGraph } from "../../src/pipeline/index.ts";
 import { resolvePapers } from "../../src/resolve/index.ts";
 import { makeDocument, makePaper } from "../_records.ts";
 
@@ -221,6 +222,26 @@ describe("labelCommunities", () => {
     analyseGraph(graph);
     expect(Object.values(graph.getAttribute("communities"))).toEqual([
       expect.objectContaining({ label: "A lone optimiser paper", size: 1 }),
+    ]);
+  });
+});
+
+describe("benchmark aliases", () => {
+  it("keeps the long name a document defines an acronym with on the benchmark node", () => {
+    const taxonomy = { topics: [] };
+    const text =
+      "We introduce a new benchmark dataset, the Visual Triage Hallucination Test (VTHT), to evaluate hallucination in clinical image question answering.";
+    const { graph } = buildGraph({
+      files: [
+        { id: "notes/vtht.md", bytes: new TextEncoder().encode(`# VTHT paper\n\n${text}\n`) },
+      ],
+      taxonomy,
+      benchmarks: [],
+    });
+    const bench = graph.filterNodes((_k, a) => a.kind === "benchmark");
+    expect(bench.map((key) => graph.getNodeAttribute(key, "label"))).toEqual(["VTHT"]);
+    expect(graph.getNodeAttribute(bench[0] ?? "", "aliases")).toEqual([
+      "Visual Triage Hallucination Test",
     ]);
   });
 });
