@@ -135,6 +135,7 @@ export function mountExplorer(): () => void {
     onTopic: (topic) => store.setFilters({ topic }),
     onBenchmark: (benchmark) => store.setFilters({ benchmark }),
     onHops: (hops) => store.setFilters({ hops }),
+    onToggleSimilar: () => store.setFilters({ hideSimilar: !store.get().filters.hideSimilar }),
     onLabelDensity: (labelDensity) => store.set({ labelDensity }),
     onReset: () => {
       timeline.stop();
@@ -189,7 +190,7 @@ export function mountExplorer(): () => void {
     counts.dataset.nodes = String(visibility.nodeCount);
     counts.dataset.edges = String(visibility.edgeCount);
     counts.textContent =
-      visibility.nodes === null
+      visibility.nodes === null && visibility.edgeCount === graph.size
         ? `${graph.order} nodes · ${graph.size} edges`
         : `${visibility.nodeCount} of ${graph.order} nodes · ${visibility.edgeCount} of ${graph.size} edges`;
   };

@@ -15,6 +15,7 @@ export interface FiltersPanelOptions {
   onTopic: (key: string | null) => void;
   onBenchmark: (key: string | null) => void;
   onHops: (hops: NeighbourhoodHops) => void;
+  onToggleSimilar: () => void;
   onLabelDensity: (level: LabelDensity) => void;
   onReset: () => void;
 }
@@ -61,6 +62,17 @@ export function mountFiltersPanel(
     );
   }
 
+  // Links between papers with near texts: many, so they can be hidden on their own.
+  const similarBox = el("input", { attrs: { type: "checkbox", id: "filter-similar" } });
+  similarBox.checked = true;
+  const similarCount = el("span", { className: "legend-size" });
+  const similarRow = el("label", { className: "legend-item similar-toggle" }, [
+    similarBox,
+    el("span", { className: "legend-label", text: "Links by shared terms" }),
+    similarCount,
+  ]);
+  similarRow.title = "Papers joined because their titles and abstracts share rare terms";
+
   const topicSelect = el("select", { attrs: { id: "filter-topic", "aria-label": "Topic" } });
   const benchmarkSelect = el("select", {
     attrs: { id: "filter-benchmark", "aria-label": "Benchmark" },
@@ -97,6 +109,7 @@ export function mountFiltersPanel(
   container.append(
     el("h2", { className: "sidebar-heading", text: "Show" }),
     kindList,
+    similarRow,
     field("Topic", topicSelect),
     field("Benchmark", benchmarkSelect),
     field("Neighbourhood", hopsSelect),
@@ -120,6 +133,8 @@ export function mountFiltersPanel(
     if (level) options.onLabelDensity(level);
   };
   const onReset = () => options.onReset();
+  const onSimilar = () => options.onToggleSimilar();
+  similarBox.addEventListener("change", onSimilar);
   kindList.addEventListener("change", onKind);
   topicSelect.addEventListener("change", onTopic);
   benchmarkSelect.addEventListener("change", onBenchmark);
@@ -151,6 +166,12 @@ export function mountFiltersPanel(
         const row = element.closest("li");
         if (row) row.hidden = count === 0;
       }
+      let similar = 0;
+      graph.forEachEdge((_edge, attributes) => {
+        if (attributes.kind === "similar") similar += 1;
+      });
+      similarCount.textContent = String(similar);
+      similarRow.hidden = similar === 0;
       const byLabel = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1]);
       fillSelect(topicSelect, "Any topic", topics.sort(byLabel));
       fillSelect(benchmarkSelect, "Any benchmark", benchmarks.sort(byLabel));
@@ -158,6 +179,7 @@ export function mountFiltersPanel(
     update(state) {
       const { filters } = state;
       for (const [kind, box] of kindBoxes) box.checked = !filters.hiddenKinds.includes(kind);
+      similarBox.checked = !filters.hideSimilar;
       topicSelect.value = filters.topic ?? "";
       benchmarkSelect.value = filters.benchmark ?? "";
       hopsSelect.value = String(filters.hops);
@@ -173,6 +195,7 @@ export function mountFiltersPanel(
       hopsSelect.removeEventListener("change", onHops);
       labelGroup.removeEventListener("click", onLabels);
       reset.removeEventListener("click", onReset);
+      similarBox.removeEventListener("change", onSimilar);
       clear(container);
     },
   };

@@ -3,7 +3,7 @@
 // and hide what the filters leave out. The graph itself is never changed for display.
 import type { EdgeAttributes, NodeAttributes, NodeKind } from "../graph/types.ts";
 import type { Palette } from "./theme.ts";
-import type { Visibility } from "./visibility.ts";
+import { isEdgeShown, type Visibility } from "./visibility.ts";
 
 /** Sigma node program names registered by the renderer (renderer.ts). */
 export type NodeProgramName = "circle" | "border" | "square";
@@ -127,6 +127,10 @@ export function reduceEdge(
     color: view.palette.edge,
     size: edgeSize(data.weight),
   };
+  if (!isEdgeShown(view.visibility, data)) {
+    display.hidden = true;
+    return display;
+  }
   if (view.focus !== null) {
     if (source === view.focus || target === view.focus) {
       display.color = view.palette.edgeHighlight;

@@ -32,6 +32,8 @@ export interface Filters {
   years: [number, number] | null;
   /** Only nodes within this many hops of the selection; 0 = off. */
   hops: NeighbourhoodHops;
+  /** Hide the `similar` links (papers joined by their shared terms), keeping every other link. */
+  hideSimilar: boolean;
 }
 
 export interface ViewState {
@@ -48,6 +50,7 @@ export const DEFAULT_FILTERS: Filters = {
   benchmark: null,
   years: null,
   hops: 0,
+  hideSimilar: false,
 };
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -104,6 +107,7 @@ export function isSameFilters(a: Filters, b: Filters): boolean {
     a.topic === b.topic &&
     a.benchmark === b.benchmark &&
     a.hops === b.hops &&
+    a.hideSimilar === b.hideSimilar &&
     (a.years === b.years ||
       (a.years !== null &&
         b.years !== null &&

@@ -34,6 +34,7 @@ const PARAMS = {
   benchmark: "bench",
   years: "years",
   hops: "hops",
+  hideSimilar: "nosim",
   labels: "labels",
   camera: "cam",
 } as const;
@@ -59,6 +60,7 @@ export function encodeViewHash(view: SharedView): string {
   if (filters.benchmark !== null) params.set(PARAMS.benchmark, filters.benchmark);
   if (filters.years !== null) params.set(PARAMS.years, `${filters.years[0]}-${filters.years[1]}`);
   if (filters.hops > 0) params.set(PARAMS.hops, String(filters.hops));
+  if (filters.hideSimilar) params.set(PARAMS.hideSimilar, "1");
   if (view.labelDensity !== DEFAULT_LABEL_DENSITY) params.set(PARAMS.labels, view.labelDensity);
   if (view.camera !== null) {
     const { x, y, ratio } = view.camera;
@@ -84,6 +86,7 @@ export function decodeViewHash(hash: string): SharedView {
     benchmark: nonEmpty(params.get(PARAMS.benchmark)),
     years: parseYears(params.get(PARAMS.years)),
     hops: parseHops(params.get(PARAMS.hops)),
+    hideSimilar: params.get(PARAMS.hideSimilar) === "1",
   };
   const labels = params.get(PARAMS.labels);
   return {

@@ -1,6 +1,6 @@
 // Which nodes the filters leave on screen, and how many nodes and edges that is. A pure function of
 // the graph, the filters and the selection, so the explorer and its tests agree on what is visible.
-import type { LitGraph, NodeAttributes } from "../graph/types.ts";
+import type { EdgeAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
 import type { Filters } from "./state.ts";
 
 export interface Visibility {
@@ -8,6 +8,16 @@ export interface Visibility {
   nodes: ReadonlySet<string> | null;
   nodeCount: number;
   edgeCount: number;
+  /** Whether `similar` links are hidden (their nodes stay). */
+  hideSimilar: boolean;
+}
+
+/** Whether an edge is drawn under `visibility` (its ends aside). */
+export function isEdgeShown(
+  visibility: Visibility,
+  attributes: Pick<EdgeAttributes, "kind">,
+): boolean {
+  return !(visibility.hideSimilar && attributes.kind === "similar");
 }
 
 /** Whether a node is a paper in the wide sense (a paper or a survey). */
@@ -46,8 +56,15 @@ export function computeVisibility(
   selected: string | null,
 ): Visibility {
   const selection = selected !== null && graph.hasNode(selected) ? selected : null;
+  const hideSimilar = filters.hideSimilar;
   if (!hasActiveFilters(filters, selection)) {
-    return { nodes: null, nodeCount: graph.order, edgeCount: graph.size };
+    let edgeCount = graph.size;
+    if (hideSimilar) {
+      graph.forEachEdge((_edge, attributes) => {
+        if (attributes.kind === "similar") edgeCount -= 1;
+      });
+    }
+    return { nodes: null, nodeCount: graph.order, edgeCount, hideSimilar };
   }
   const hiddenKinds = new Set<string>(filters.hiddenKinds);
   const hiddenCommunities = new Set(filters.hiddenCommunities);
@@ -91,10 +108,11 @@ export function computeVisibility(
   if (selection !== null) nodes.add(selection);
 
   let edgeCount = 0;
-  graph.forEachEdge((_edge, _attributes, source, target) => {
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (hideSimilar && attributes.kind === "similar") return;
     if (nodes.has(source) && nodes.has(target)) edgeCount += 1;
   });
-  return { nodes, nodeCount: nodes.size, edgeCount };
+  return { nodes, nodeCount: nodes.size, edgeCount, hideSimilar };
 }
 
 /** The nodes within `hops` hops of `start` (breadth-first), `start` included. */

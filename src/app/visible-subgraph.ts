@@ -3,7 +3,7 @@
 import Graph from "graphology";
 import { writeGexf } from "../export/index.ts";
 import type { EdgeAttributes, GraphAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
-import type { Visibility } from "./visibility.ts";
+import { isEdgeShown, type Visibility } from "./visibility.ts";
 
 /** Copy the visible part of `graph` (all of it when nothing is filtered). Keys and order are kept. */
 export function extractVisibleSubgraph(graph: LitGraph, visibility: Visibility): LitGraph {
@@ -17,7 +17,7 @@ export function extractVisibleSubgraph(graph: LitGraph, visibility: Visibility):
     if (visible === null || visible.has(key)) subgraph.addNode(key, { ...attributes });
   });
   graph.forEachEdge((edge, attributes, source, target) => {
-    if (subgraph.hasNode(source) && subgraph.hasNode(target))
+    if (subgraph.hasNode(source) && subgraph.hasNode(target) && isEdgeShown(visibility, attributes))
       subgraph.addEdgeWithKey(edge, source, target, { ...attributes });
   });
   return subgraph;

@@ -202,6 +202,14 @@ describe.skipIf(!CAN_RUN_BROWSER)("explorer in Chromium", () => {
     await page.locator("#filter-reset").click();
     expect(await readCounts(page)).toEqual(all);
 
+    const similar = seedGraph.filterEdges((_e, a) => a.kind === "similar").length;
+    expect(similar).toBeGreaterThan(0);
+    await page.locator("#filter-similar").uncheck();
+    expect(await readCounts(page)).toEqual({ nodes: all.nodes, edges: all.edges - similar });
+    await page.waitForFunction(() => location.hash.includes("nosim=1"));
+    await page.locator("#filter-similar").check();
+    expect(await readCounts(page)).toEqual(all);
+
     const community = await page
       .locator("input[data-community]")
       .first()

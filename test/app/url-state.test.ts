@@ -34,6 +34,7 @@ const ROUND_TRIPS: { name: string; view: SharedView }[] = [
         benchmark: "benchmark:medqa",
         years: [2021, 2023],
         hops: 2,
+        hideSimilar: true,
       },
       labelDensity: "many",
       camera: { x: 0.5123, y: 0.25, ratio: 0.125 },

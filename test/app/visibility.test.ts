@@ -2,7 +2,7 @@
 // worked out by hand from its 9 nodes and 7 edges.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FILTERS, type Filters } from "../../src/app/state.ts";
-import { collectNeighbourhood, computeVisibility } from "../../src/app/visibility.ts";
+import { collectNeighbourhood, computeVisibility, isEdgeShown } from "../../src/app/visibility.ts";
 import {
   buildTestGraph,
   CLIMEDBENCH_PAPER_KEY,
@@ -152,5 +152,31 @@ describe("collectNeighbourhood", () => {
       [HOSTILE_KEY, TRUST_SURVEY_KEY, "topic:rag"].sort(),
     );
     expect(collectNeighbourhood(graph, SURVEY_KEY, 5).size).toBe(4);
+  });
+});
+
+describe("computeVisibility: similar links", () => {
+  it("hides only the links of kind similar, keeping their nodes and every other link", () => {
+    const graph = buildTestGraph();
+    const [a, b] = graph.filterNodes(
+      (_k, attributes) => attributes.kind === "paper" || attributes.kind === "survey",
+    );
+    graph.addEdgeWithKey(
+      `similar:${a}|${b}`,
+      a as string,
+      b as string,
+      {
+        kind: "similar",
+        weight: 1,
+        evidence: [{ source: "titles and abstracts", snippet: "shared terms: x" }],
+      } as never,
+    );
+    const shown = computeVisibility(graph, DEFAULT_FILTERS, null);
+    const hidden = computeVisibility(graph, { ...DEFAULT_FILTERS, hideSimilar: true }, null);
+    expect(hidden.nodeCount).toBe(shown.nodeCount);
+    expect(hidden.edgeCount).toBe(shown.edgeCount - 1);
+    expect(isEdgeShown(hidden, { kind: "similar" })).toBe(false);
+    expect(isEdgeShown(hidden, { kind: "related" })).toBe(true);
+    expect(isEdgeShown(shown, { kind: "similar" })).toBe(true);
   });
 });
