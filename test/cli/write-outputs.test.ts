@@ -47,6 +47,42 @@ describe("writeOutputsAtomically", () => {
     expect(buildsIn(dir)).toEqual(["two", "two", "two"]);
   });
 
+  it("writes chunked content, from plain and async iterables, one chunk after another", async () => {
+    const dir = path.join(work, "chunks");
+    async function* slowly(): AsyncGenerator<string> {
+      yield "three:";
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      yield "report.json";
+    }
+    await writeOutputsAtomically(dir, {
+      "graph.json": ["three:", "graph", ".json"],
+      "graph.gexf": (function* () {
+        yield "three:graph.";
+        yield "gexf";
+      })(),
+      "report.json": slowly(),
+    });
+    expect(readFileSync(path.join(dir, "graph.json"), "utf8")).toBe("three:graph.json");
+    expect(readFileSync(path.join(dir, "graph.gexf"), "utf8")).toBe("three:graph.gexf");
+    expect(readFileSync(path.join(dir, "report.json"), "utf8")).toBe("three:report.json");
+  });
+
+  it("keeps the previous set when a chunked file fails halfway", async () => {
+    const dir = path.join(work, "failing");
+    await writeOutputsAtomically(dir, setOf("old"));
+    const failing = (function* () {
+      yield "new:";
+      throw new Error("the writer broke");
+    })();
+    const error = await writeOutputsAtomically(dir, {
+      ...setOf("new"),
+      "graph.gexf": failing,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("the writer broke");
+    expect(buildsIn(dir)).toEqual(["old", "old", "old"]);
+    expect(readdirSync(dir).sort()).toEqual([...SET].sort());
+  });
+
   it("rolls a committed set forward when its writer died between the renames", async () => {
     const dir = path.join(work, "half");
     await writeOutputsAtomically(dir, setOf("old"));
