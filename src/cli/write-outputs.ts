@@ -76,18 +76,33 @@ async function writeContent(file: string, content: OutputContent): Promise<void>
   }
 }
 
+/** Write errors of the streams `writeToStream` wrote to, kept until the next write. */
+const streamErrors = new WeakMap<NodeJS.WritableStream, NodeJS.ErrnoException | null>();
+
 /**
  * Write `content` to a stream such as stdout, waiting for the stream to drain whenever it asks
- * to, so chunks are not queued in memory faster than they leave.
+ * to, so chunks are not queued in memory faster than they leave. A reader that closes the pipe
+ * early (`litgraph export | head`) ends the writing quietly; any other write error is thrown.
  */
 export async function writeToStream(
   stream: NodeJS.WritableStream,
   content: OutputContent,
 ): Promise<void> {
+  if (!streamErrors.has(stream)) {
+    streamErrors.set(stream, null);
+    stream.on("error", (error: NodeJS.ErrnoException) => streamErrors.set(stream, error));
+  }
   const chunks = typeof content === "string" ? [content] : content;
   for await (const chunk of chunks) {
-    if (stream.write(chunk) === false) await once(stream, "drain");
+    if (streamErrors.get(stream)) break;
+    if (stream.write(chunk) === false) {
+      await once(stream, "drain").catch((error: NodeJS.ErrnoException) =>
+        streamErrors.set(stream, error),
+      );
+    }
   }
+  const failure = streamErrors.get(stream);
+  if (failure && failure.code !== "EPIPE") throw failure;
 }
 
 /**

@@ -11,9 +11,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { recoverOutputs, writeOutputsAtomically } from "../../src/cli/write-outputs.ts";
+import {
+  recoverOutputs,
+  writeOutputsAtomically,
+  writeToStream,
+} from "../../src/cli/write-outputs.ts";
 import { LitgraphError } from "../../src/errors.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "litgraph-outputs-"));
@@ -161,4 +166,45 @@ for (let i = 1; ; i++) {
       expect(readdirSync(dir).filter((name) => name.startsWith(".litgraph"))).toEqual([]);
     }
   }, 60_000);
+});
+
+/** A slow stream with a tiny buffer that fails with `code` once it has taken `failAfter` chunks. */
+function slowStream(failAfter: number, code: string): { stream: Writable; taken: string[] } {
+  const taken: string[] = [];
+  const stream = new Writable({
+    highWaterMark: 4,
+    write(chunk: Buffer, _encoding, callback) {
+      setTimeout(() => {
+        if (taken.length >= failAfter) {
+          callback(Object.assign(new Error(`write ${code}`), { code }));
+          return;
+        }
+        taken.push(chunk.toString());
+        callback();
+      }, 1);
+    },
+  });
+  return { stream, taken };
+}
+
+describe("writeToStream", () => {
+  const chunks = ["first ", "second ", "third ", "fourth"];
+
+  it("writes every chunk in order, waiting for the stream to drain", async () => {
+    const { stream, taken } = slowStream(Number.POSITIVE_INFINITY, "none");
+    await writeToStream(stream, chunks);
+    await new Promise((resolve) => stream.end(resolve));
+    expect(taken.join("")).toBe("first second third fourth");
+  });
+
+  it("stops quietly when the reader closes the pipe", async () => {
+    const { stream, taken } = slowStream(1, "EPIPE");
+    await writeToStream(stream, chunks);
+    expect(taken).toEqual(["first "]);
+  });
+
+  it("throws any other write error", async () => {
+    const { stream } = slowStream(1, "ENOSPC");
+    await expect(writeToStream(stream, chunks)).rejects.toThrow("write ENOSPC");
+  });
 });
