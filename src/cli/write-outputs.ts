@@ -3,7 +3,18 @@
 // killed before the journal leaves the previous set whole; one killed during the renames leaves a
 // journal that the next writer (or `recoverOutputs`) rolls forward, so graph.json, graph.gexf and
 // report.json always come from one build. What a dead build left behind is cleaned up.
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { once } from "node:events";
+import {
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { LitgraphError } from "../errors.ts";
 
@@ -13,13 +24,19 @@ const LEGACY_TEMP_PREFIX = ".litgraph-tmp-";
 const JOURNAL = ".litgraph-commit.json";
 const LOCK = ".litgraph-lock";
 
+/**
+ * A file's content: its whole text, or its text in chunks (as the export writers give a large
+ * document), written one chunk at a time so the whole text is never held.
+ */
+export type OutputContent = string | Iterable<string> | AsyncIterable<string>;
+
 interface Journal {
   staging: string;
   files: string[];
 }
 
 /**
- * Write `files` (name → text) into `dir` as one set: either all of them are replaced or, should
+ * Write `files` (name → text or chunks) into `dir` as one set: either all of them are replaced or, should
  * the process fail or be killed before the switch, none is. Only one litgraph process writes into
  * a folder at a time (a lock file holds the writer's pid; a lock left by a dead process is taken
  * over).
@@ -27,7 +44,7 @@ interface Journal {
  */
 export async function writeOutputsAtomically(
   dir: string,
-  files: Record<string, string>,
+  files: Record<string, OutputContent>,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const release = await lockFolder(dir);
@@ -39,7 +56,7 @@ export async function writeOutputsAtomically(
     await mkdir(staging);
     const names = Object.keys(files);
     try {
-      for (const name of names) await writeFile(path.join(staging, name), files[name] ?? "");
+      for (const name of names) await writeContent(path.join(staging, name), files[name] ?? "");
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -53,6 +70,49 @@ export async function writeOutputsAtomically(
   } finally {
     await release();
   }
+}
+
+/** Write `content` to `file`, chunk after chunk (each written in full before the next is made). */
+async function writeContent(file: string, content: OutputContent): Promise<void> {
+  if (typeof content === "string") {
+    await writeFile(file, content);
+    return;
+  }
+  const handle = await open(file, "w");
+  try {
+    for await (const chunk of content) await handle.writeFile(chunk);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Write errors of the streams `writeToStream` wrote to, kept until the next write. */
+const streamErrors = new WeakMap<NodeJS.WritableStream, NodeJS.ErrnoException | null>();
+
+/**
+ * Write `content` to a stream such as stdout, waiting for the stream to drain whenever it asks
+ * to, so chunks are not queued in memory faster than they leave. A reader that closes the pipe
+ * early (`litgraph export | head`) ends the writing quietly; any other write error is thrown.
+ */
+export async function writeToStream(
+  stream: NodeJS.WritableStream,
+  content: OutputContent,
+): Promise<void> {
+  if (!streamErrors.has(stream)) {
+    streamErrors.set(stream, null);
+    stream.on("error", (error: NodeJS.ErrnoException) => streamErrors.set(stream, error));
+  }
+  const chunks = typeof content === "string" ? [content] : content;
+  for await (const chunk of chunks) {
+    if (streamErrors.get(stream)) break;
+    if (stream.write(chunk) === false) {
+      await once(stream, "drain").catch((error: NodeJS.ErrnoException) =>
+        streamErrors.set(stream, error),
+      );
+    }
+  }
+  const failure = streamErrors.get(stream);
+  if (failure && failure.code !== "EPIPE") throw failure;
 }
 
 /**

@@ -1,6 +1,5 @@
 // GEXF writer: a built graph as a GEXF 1.2draft or 1.3 document that Gephi, networkx and
 // graphology-gexf open with colours, positions, sizes and typed attributes.
-import { write as writeGexfDocument } from "graphology-gexf";
 import { LitgraphError } from "../errors.ts";
 import type { EdgeAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
 import { type FieldSpec, parseColor, selectEdgeFields, selectNodeFields } from "./fields.ts";
@@ -79,6 +78,9 @@ const INDENT = "  ";
 
 type GexfValue = string | number;
 
+/** Chunks of about this many characters are handed out: big enough to write well, small to hold. */
+const CHUNK_CHARACTERS = 1 << 16;
+
 /**
  * Write `graph` as a GEXF document (UTF-8, indented, same graph → same bytes).
  *
@@ -97,91 +99,219 @@ type GexfValue = string | number;
  * Characters XML 1.0 forbids (NUL, backspace, …) are removed from all text.
  */
 export function writeGexf(graph: LitGraph, options: Partial<GexfOptions> = {}): string {
-  const { version } = resolveGexfOptions(options);
-  const nodeFieldsSeen = new Set<string>();
-  const edgeFieldsSeen = new Set<string>();
-
-  const written = writeGexfDocument<NodeAttributes, EdgeAttributes>(graph, {
-    version,
-    pretty: true,
-    // Pedantic mode keeps the writer from turning graph attributes into made-up meta tags.
-    pedantic: true,
-    formatNode: (_key, attributes) => ({
-      label: attributes.label,
-      viz: formatNodeViz(attributes),
-      attributes: formatValues(GEXF_NODE_FIELDS, attributes, nodeFieldsSeen),
-    }),
-    formatEdge: (_key, attributes) => ({
-      ...(typeof attributes.kind === "string" && attributes.kind.length > 0
-        ? { kind: attributes.kind }
-        : {}),
-      ...(Number.isFinite(attributes.weight) ? { weight: attributes.weight } : {}),
-      attributes: formatValues(GEXF_EDGE_FIELDS, attributes, edgeFieldsSeen),
-    }),
-  });
-
-  // Replacer functions, not strings: a `$` in the description must not act as a pattern.
-  const output = written
-    .replace(/^<gexf [^>]*>/m, () => formatRootTag(version))
-    .replace(/^ *<meta\b[^>]*?(?:\/>|>[\s\S]*?<\/meta>)/m, () => formatMeta(graph))
-    .replace(/^ *<attributes class="node">[\s\S]*?<\/attributes>/m, () =>
-      formatDeclarations("node", GEXF_NODE_FIELDS, nodeFieldsSeen),
-    )
-    .replace(/^ *<attributes class="edge">[\s\S]*?<\/attributes>/m, () =>
-      formatDeclarations("edge", GEXF_EDGE_FIELDS, edgeFieldsSeen),
-    );
-  return `${stripInvalidXmlCharacters(output)}\n`;
-}
-
-/** The attribute values of one node or edge, noting which columns occur at all. */
-function formatValues<A>(
-  fields: readonly FieldSpec<A>[],
-  attributes: A,
-  seen: Set<string>,
-): Record<string, GexfValue> {
-  const values: Record<string, GexfValue> = {};
-  for (const field of fields) {
-    const value = field.read(attributes);
-    if (value === undefined) continue;
-    values[field.name] = value;
-    seen.add(field.name);
-  }
-  return values;
+  let text = "";
+  for (const chunk of writeGexfChunks(graph, options)) text += chunk;
+  return text;
 }
 
 /**
- * The viz record of a node. The colour is handed over as `rgb()`/`rgba()` so that the writer
- * emits `r`/`g`/`b` channels in both versions (for a hex string it would write GEXF 1.3's `hex`
- * attribute, which networkx cannot read).
+ * The document `writeGexf` returns, in pieces of about 64 K characters, so that a caller can
+ * write a large graph to a file without holding the whole text. The options are checked before
+ * the first piece (a bad version throws `invalid-options` on the first `next()`).
  */
-function formatNodeViz(attributes: NodeAttributes): {
-  color?: string;
-  size?: number;
-  x?: number;
-  y?: number;
-} {
-  const viz: { color?: string; size?: number; x?: number; y?: number } = {};
+export function* writeGexfChunks(
+  graph: LitGraph,
+  options: Partial<GexfOptions> = {},
+): Generator<string, void, undefined> {
+  const { version } = resolveGexfOptions(options);
+  const nodeColumns = findColumns(
+    GEXF_NODE_FIELDS,
+    graph.nodeEntries(),
+    (entry) => entry.attributes,
+  );
+  const edgeColumns = findColumns(
+    GEXF_EDGE_FIELDS,
+    graph.edgeEntries(),
+    (entry) => entry.attributes,
+  );
+  const defaultEdgeType = inferEdgeType(graph);
+
+  let buffer =
+    `<?xml version="1.0" encoding="UTF-8"?>\n${formatRootTag(version)}\n${formatMeta(graph)}` +
+    `\n${INDENT}<graph defaultedgetype="${defaultEdgeType}">`;
+  if (nodeColumns.written.length > 0) {
+    buffer += `\n${formatDeclarations("node", GEXF_NODE_FIELDS, nodeColumns.declared)}`;
+  }
+  if (edgeColumns.written.length > 0) {
+    buffer += `\n${formatDeclarations("edge", GEXF_EDGE_FIELDS, edgeColumns.declared)}`;
+  }
+
+  if (graph.order === 0) {
+    buffer += `\n${INDENT.repeat(2)}<nodes/>`;
+  } else {
+    buffer += `\n${INDENT.repeat(2)}<nodes>`;
+    for (const { node, attributes } of graph.nodeEntries()) {
+      buffer += formatNode(node, attributes, nodeColumns.written);
+      if (buffer.length >= CHUNK_CHARACTERS) {
+        yield buffer;
+        buffer = "";
+      }
+    }
+    buffer += `\n${INDENT.repeat(2)}</nodes>`;
+  }
+
+  if (graph.size === 0) {
+    buffer += `\n${INDENT.repeat(2)}<edges/>`;
+  } else {
+    buffer += `\n${INDENT.repeat(2)}<edges>`;
+    for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+      const type = undirected ? "undirected" : "directed";
+      buffer += formatEdge(
+        edge,
+        source,
+        target,
+        type === defaultEdgeType ? undefined : type,
+        attributes,
+        edgeColumns.written,
+      );
+      if (buffer.length >= CHUNK_CHARACTERS) {
+        yield buffer;
+        buffer = "";
+      }
+    }
+    buffer += `\n${INDENT.repeat(2)}</edges>`;
+  }
+  buffer += `\n${INDENT}</graph>\n</gexf>\n`;
+  yield buffer;
+}
+
+/**
+ * The columns of one class: `declared` are those with a value on some element (their
+ * declarations follow field order); `written` are those with a non-empty value, in the order
+ * they first occur, which is the order attvalues are written in (as GEXF readers and earlier
+ * litgraph output have it). A column already known is not read again.
+ */
+function findColumns<A, E>(
+  fields: readonly FieldSpec<A>[],
+  elements: Iterable<E>,
+  attributesOf: (element: E) => A,
+): { declared: Set<string>; written: FieldSpec<A>[] } {
+  const declared = new Set<string>();
+  const written: FieldSpec<A>[] = [];
+  const pending = new Set(fields);
+  for (const element of elements) {
+    if (pending.size === 0) break;
+    const attributes = attributesOf(element);
+    for (const field of pending) {
+      const value = field.read(attributes);
+      if (value === undefined) continue;
+      declared.add(field.name);
+      if (isEmptyValue(value)) continue;
+      written.push(field);
+      pending.delete(field);
+    }
+  }
+  return { declared, written };
+}
+
+/** Values a GEXF reader treats as absent: they get no attvalue. */
+function isEmptyValue(value: GexfValue): boolean {
+  return value === "" || Number.isNaN(value);
+}
+
+/** `undirected`, `directed` or (a mixed graph with both) `directed`, as GEXF's default edge type. */
+function inferEdgeType(graph: LitGraph): "directed" | "undirected" {
+  if (graph.type !== "mixed") return graph.type;
+  return graph.undirectedSize > 0 && graph.directedSize === 0 ? "undirected" : "directed";
+}
+
+function formatNode(
+  key: string,
+  attributes: NodeAttributes,
+  columns: readonly FieldSpec<NodeAttributes>[],
+): string {
+  const indent = `\n${INDENT.repeat(3)}`;
+  const label: unknown = attributes.label;
+  let head = `${indent}<node${formatAttribute("id", key)}`;
+  // A label that is empty (or, in a graph off the contract, not a string and falsy) is not written.
+  if (label) head += formatAttribute("label", String(label));
+  const body = formatAttvalues(columns, attributes) + formatNodeViz(attributes);
+  return body === "" ? `${head}/>` : `${head}>${body}${indent}</node>`;
+}
+
+function formatEdge(
+  key: string,
+  source: string,
+  target: string,
+  type: "directed" | "undirected" | undefined,
+  attributes: EdgeAttributes,
+  columns: readonly FieldSpec<EdgeAttributes>[],
+): string {
+  const indent = `\n${INDENT.repeat(3)}`;
+  let head = `${indent}<edge${formatAttribute("id", key)}`;
+  if (type !== undefined) head += ` type="${type}"`;
+  head += formatAttribute("source", source) + formatAttribute("target", target);
+  if (Number.isFinite(attributes.weight)) head += ` weight="${attributes.weight}"`;
+  const kind: unknown = attributes.kind;
+  if (typeof kind === "string") head += formatAttribute("kind", kind);
+  const body = formatAttvalues(columns, attributes);
+  return body === "" ? `${head}/>` : `${head}>${body}${indent}</edge>`;
+}
+
+/** The `<attvalues>` element of one node or edge; empty when no column has a value anywhere. */
+function formatAttvalues<A>(columns: readonly FieldSpec<A>[], attributes: A): string {
+  if (columns.length === 0) return "";
+  const indent = `\n${INDENT.repeat(4)}`;
+  let values = "";
+  for (const field of columns) {
+    const value = field.read(attributes);
+    if (value === undefined || isEmptyValue(value)) continue;
+    values += `${indent}${INDENT}<attvalue for="${field.name}"${formatAttribute("value", String(value))}/>`;
+  }
+  return values === ""
+    ? `${indent}<attvalues/>`
+    : `${indent}<attvalues>${values}${indent}</attvalues>`;
+}
+
+/**
+ * The viz elements of a node: colour as `r`/`g`/`b`[/`a`] channels in both versions (GEXF 1.3's
+ * `hex` attribute is one networkx cannot read), size, and position when both coordinates are
+ * finite (readers default a missing one to 0).
+ */
+function formatNodeViz(attributes: NodeAttributes): string {
+  const indent = `\n${INDENT.repeat(4)}`;
+  let viz = "";
   const color = typeof attributes.color === "string" ? parseColor(attributes.color) : undefined;
   if (color !== undefined) {
-    viz.color =
-      color.a === undefined
-        ? `rgb(${color.r},${color.g},${color.b})`
-        : `rgba(${color.r},${color.g},${color.b},${color.a})`;
+    viz += `${indent}<viz:color r="${color.r}" g="${color.g}" b="${color.b}"`;
+    viz += color.a === undefined ? "/>" : ` a="${color.a}"/>`;
   }
-  if (Number.isFinite(attributes.size)) viz.size = attributes.size;
-  // A position needs both coordinates: readers default a missing one to 0.
+  if (Number.isFinite(attributes.size)) viz += `${indent}<viz:size value="${attributes.size}"/>`;
   if (Number.isFinite(attributes.x) && Number.isFinite(attributes.y)) {
-    viz.x = attributes.x;
-    viz.y = attributes.y;
+    viz += `${indent}<viz:position x="${attributes.x}" y="${attributes.y}"/>`;
   }
   return viz;
 }
 
+/** ` name="value"`, or nothing for an empty value (an empty id or label is not written). */
+function formatAttribute(name: string, value: string): string {
+  return value === "" ? "" : ` ${name}="${escapeAttributeValue(value)}"`;
+}
+
+const ATTRIBUTE_SPECIAL = /[&<"\t\n\r]/;
+const ATTRIBUTE_SPECIALS = /[&<"\t\n\r]/g;
+const ATTRIBUTE_REFERENCES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  '"': "&quot;",
+  "\t": "&#x9;",
+  "\n": "&#xA;",
+  "\r": "&#xD;",
+};
+
 /**
- * The root element with the proper namespaces. graphology-gexf 0.13 declares the 1.2 viz
- * namespace as `http:///www.gexf.net/1.1draft/viz` (three slashes, older draft), which strict
- * readers such as networkx do not match, so their viz data would be lost.
+ * Escape a double-quoted attribute value: forbidden characters removed; `&`, `<`, `"` as
+ * entities; tab, line feed and carriage return as character references, because a parser would
+ * otherwise normalise them to spaces.
  */
+function escapeAttributeValue(text: string): string {
+  const clean = stripInvalidXmlCharacters(text);
+  return ATTRIBUTE_SPECIAL.test(clean)
+    ? clean.replace(ATTRIBUTE_SPECIALS, (character) => ATTRIBUTE_REFERENCES[character] ?? "")
+    : clean;
+}
+
+/** The root element with the namespaces and schema location of the version. */
 function formatRootTag(version: GexfOptions["version"]): string {
   const namespaces = NAMESPACES[version];
   return (

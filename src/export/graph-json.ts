@@ -14,7 +14,53 @@ const MAX_LISTED_PROBLEMS = 5;
  * gives the same bytes.
  */
 export function writeGraphJson(graph: LitGraph): string {
-  return `${JSON.stringify(graph.export())}\n`;
+  let text = "";
+  for (const chunk of writeGraphJsonChunks(graph)) text += chunk;
+  return text;
+}
+
+/** Chunks are handed out once they reach about this many characters. */
+const CHUNK_CHARACTERS = 1 << 16;
+
+/**
+ * The text `writeGraphJson` returns, in pieces of about 64 K characters: the same bytes as
+ * `JSON.stringify(graph.export())` and a newline, written one node and one edge at a time so
+ * that neither the serialised copy of the graph nor the whole text is ever held.
+ */
+export function* writeGraphJsonChunks(graph: LitGraph): Generator<string, void, undefined> {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  let buffer = `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;
+  let first = true;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    // graphology's export leaves `attributes` out of an element that has none.
+    const serialised = isEmpty(attributes) ? { key: node } : { key: node, attributes };
+    buffer += (first ? "" : ",") + JSON.stringify(serialised);
+    first = false;
+    if (buffer.length >= CHUNK_CHARACTERS) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  buffer += '],"edges":[';
+  first = true;
+  const mixed = graph.type === "mixed";
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    const serialised: Record<string, unknown> = { key: edge, source, target };
+    if (!isEmpty(attributes)) serialised.attributes = attributes;
+    if (mixed && undirected) serialised.undirected = true;
+    buffer += (first ? "" : ",") + JSON.stringify(serialised);
+    first = false;
+    if (buffer.length >= CHUNK_CHARACTERS) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  yield `${buffer}]}\n`;
+}
+
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /**

@@ -37,7 +37,12 @@ export function assignLayout(
   options: LayoutOptions = DEFAULT_LAYOUT_OPTIONS,
 ): void {
   if (graph.order === 0) return;
-  const communityCount = Math.max(1, ...graph.mapNodes((_, a) => a.community + 1));
+  // A loop, not Math.max(...values): spreading one argument per node overflows the call stack
+  // beyond about 120k nodes.
+  let communityCount = 1;
+  graph.forEachNode((_, attributes) => {
+    if (attributes.community + 1 > communityCount) communityCount = attributes.community + 1;
+  });
   const radius = Math.sqrt(graph.order) * 10;
   graph.forEachNode((node, attributes) => {
     const angle = (2 * Math.PI * Math.max(0, attributes.community)) / communityCount;

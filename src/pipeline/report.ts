@@ -68,5 +68,78 @@ function sortKeys<T extends Record<string, number>>(record: T): T {
 
 /** report.json's text: stable key order, two-space indentation, trailing newline. */
 export function writeReportJson(report: BuildReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  let text = "";
+  for (const chunk of writeReportJsonChunks(report)) text += chunk;
+  return text;
+}
+
+/** Chunks are handed out once they reach about this many characters. */
+const CHUNK_CHARACTERS = 1 << 16;
+
+/**
+ * The text `writeReportJson` returns (`JSON.stringify(report, null, 2)` and a newline), in pieces
+ * of about 64 K characters: the report's lists are written one entry at a time, so the text of a
+ * report with many inputs or merges is never held whole.
+ */
+export function* writeReportJsonChunks(report: BuildReport): Generator<string, void, undefined> {
+  let buffer = "";
+  for (const piece of prettyJsonPieces(report, "", 2)) {
+    buffer += piece;
+    if (buffer.length >= CHUNK_CHARACTERS) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  yield `${buffer}\n`;
+}
+
+const JSON_INDENT = "  ";
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces: objects and arrays down to `depth` levels are
+ * written member by member, anything deeper (or with its own `toJSON`) by `JSON.stringify`,
+ * re-indented to its place (JSON strings hold no raw line break, so every line break is layout).
+ */
+function* prettyJsonPieces(value: unknown, indent: string, depth: number): Generator<string> {
+  const inner = indent + JSON_INDENT;
+  if (depth > 0 && Array.isArray(value) && value.length > 0) {
+    yield "[";
+    for (let index = 0; index < value.length; index++) {
+      yield `${index > 0 ? "," : ""}\n${inner}`;
+      const item: unknown = value[index];
+      // As in JSON.stringify, a list entry that has no JSON form is written as null.
+      if (serialisable(item)) yield* prettyJsonPieces(item, inner, depth - 1);
+      else yield "null";
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  if (depth > 0 && isPlainRecord(value)) {
+    const keys = Object.keys(value).filter((key) => serialisable(value[key]));
+    if (keys.length > 0) {
+      yield "{";
+      for (const [index, key] of keys.entries()) {
+        yield `${index > 0 ? "," : ""}\n${inner}${JSON.stringify(key)}: `;
+        yield* prettyJsonPieces(value[key], inner, depth - 1);
+      }
+      yield `\n${indent}}`;
+      return;
+    }
+  }
+  const text = JSON.stringify(value, null, 2);
+  yield indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+}
+
+/** Whether JSON.stringify gives a value a JSON form (it leaves out undefined, functions, symbols). */
+function serialisable(value: unknown): boolean {
+  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  );
 }

@@ -11,9 +11,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { recoverOutputs, writeOutputsAtomically } from "../../src/cli/write-outputs.ts";
+import {
+  recoverOutputs,
+  writeOutputsAtomically,
+  writeToStream,
+} from "../../src/cli/write-outputs.ts";
 import { LitgraphError } from "../../src/errors.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "litgraph-outputs-"));
@@ -45,6 +50,42 @@ describe("writeOutputsAtomically", () => {
     await writeOutputsAtomically(dir, setOf("two"));
     expect(readdirSync(dir).sort()).toEqual([...SET].sort());
     expect(buildsIn(dir)).toEqual(["two", "two", "two"]);
+  });
+
+  it("writes chunked content, from plain and async iterables, one chunk after another", async () => {
+    const dir = path.join(work, "chunks");
+    async function* slowly(): AsyncGenerator<string> {
+      yield "three:";
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      yield "report.json";
+    }
+    await writeOutputsAtomically(dir, {
+      "graph.json": ["three:", "graph", ".json"],
+      "graph.gexf": (function* () {
+        yield "three:graph.";
+        yield "gexf";
+      })(),
+      "report.json": slowly(),
+    });
+    expect(readFileSync(path.join(dir, "graph.json"), "utf8")).toBe("three:graph.json");
+    expect(readFileSync(path.join(dir, "graph.gexf"), "utf8")).toBe("three:graph.gexf");
+    expect(readFileSync(path.join(dir, "report.json"), "utf8")).toBe("three:report.json");
+  });
+
+  it("keeps the previous set when a chunked file fails halfway", async () => {
+    const dir = path.join(work, "failing");
+    await writeOutputsAtomically(dir, setOf("old"));
+    const failing = (function* () {
+      yield "new:";
+      throw new Error("the writer broke");
+    })();
+    const error = await writeOutputsAtomically(dir, {
+      ...setOf("new"),
+      "graph.gexf": failing,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("the writer broke");
+    expect(buildsIn(dir)).toEqual(["old", "old", "old"]);
+    expect(readdirSync(dir).sort()).toEqual([...SET].sort());
   });
 
   it("rolls a committed set forward when its writer died between the renames", async () => {
@@ -138,4 +179,45 @@ for (let i = 1; ; i++) {
       expect(readdirSync(dir).filter((name) => name.startsWith(".litgraph"))).toEqual([]);
     }
   }, 180_000);
+});
+
+/** A slow stream with a tiny buffer that fails with `code` once it has taken `failAfter` chunks. */
+function slowStream(failAfter: number, code: string): { stream: Writable; taken: string[] } {
+  const taken: string[] = [];
+  const stream = new Writable({
+    highWaterMark: 4,
+    write(chunk: Buffer, _encoding, callback) {
+      setTimeout(() => {
+        if (taken.length >= failAfter) {
+          callback(Object.assign(new Error(`write ${code}`), { code }));
+          return;
+        }
+        taken.push(chunk.toString());
+        callback();
+      }, 1);
+    },
+  });
+  return { stream, taken };
+}
+
+describe("writeToStream", () => {
+  const chunks = ["first ", "second ", "third ", "fourth"];
+
+  it("writes every chunk in order, waiting for the stream to drain", async () => {
+    const { stream, taken } = slowStream(Number.POSITIVE_INFINITY, "none");
+    await writeToStream(stream, chunks);
+    await new Promise((resolve) => stream.end(resolve));
+    expect(taken.join("")).toBe("first second third fourth");
+  });
+
+  it("stops quietly when the reader closes the pipe", async () => {
+    const { stream, taken } = slowStream(1, "EPIPE");
+    await writeToStream(stream, chunks);
+    expect(taken).toEqual(["first "]);
+  });
+
+  it("throws any other write error", async () => {
+    const { stream } = slowStream(1, "ENOSPC");
+    await expect(writeToStream(stream, chunks)).rejects.toThrow("write ENOSPC");
+  });
 });

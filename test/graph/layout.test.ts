@@ -62,3 +62,26 @@ describe("assignLayout", () => {
     );
   });
 });
+
+describe("assignLayout on very large graphs", () => {
+  it("places 200,000 nodes in as many communities without overflowing the stack", () => {
+    const graph = new Graph({ multi: true, type: "undirected" }) as unknown as LitGraph;
+    for (let index = 0; index < 200_000; index++) {
+      graph.addNode(`n${index}`, {
+        kind: "paper",
+        label: `n${index}`,
+        community: index,
+        size: 1,
+        sources: [],
+      } as never);
+    }
+    assignLayout(graph, createRng(1), { iterations: "auto", noverlapIterations: 0 });
+    const { x, y } = graph.getNodeAttributes("n199999");
+    expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    expect(Math.round(x * 100) / 100).toBe(x);
+    // Community 0 starts at angle 0 on a circle of radius sqrt(order) * 10 ≈ 4472, spread ±0.5 × 10.
+    const first = graph.getNodeAttributes("n0");
+    expect(first.x).toBeGreaterThan(4462);
+    expect(first.x).toBeLessThan(4483);
+  });
+});

@@ -5,9 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
-import { writeGexf, writeGraphJson } from "../../export/index.ts";
+import { writeGexfChunks, writeGraphJsonChunks } from "../../export/index.ts";
 import type { IngestOutcome } from "../../ingest/types.ts";
-import { type BuildReport, buildGraph, writeReportJson } from "../../pipeline/index.ts";
+import { type BuildReport, buildGraph, writeReportJsonChunks } from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
 import { collectInputs, describeError, ensureInputsExist } from "../inputs.ts";
 import { createProgressReporter } from "../progress.ts";
@@ -89,10 +89,11 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     );
   }
 
+  // Chunks, not strings: the GEXF of a large graph runs to hundreds of megabytes of text.
   const written = await writeOutputsAtomically(config.out, {
-    "graph.json": writeGraphJson(graph),
-    "graph.gexf": writeGexf(graph, { version: config.gexfVersion }),
-    "report.json": writeReportJson(report),
+    "graph.json": writeGraphJsonChunks(graph),
+    "graph.gexf": writeGexfChunks(graph, { version: config.gexfVersion }),
+    "report.json": writeReportJsonChunks(report),
   });
   const seconds = (performance.now() - started) / 1000;
 

@@ -2,24 +2,30 @@
 
 import path from "node:path";
 import { escapeForTerminal } from "../../diagnostics.ts";
-import { writeCsv, writeGexf, writeGraphJson, writeGraphml } from "../../export/index.ts";
+import {
+  writeCsv,
+  writeGexfChunks,
+  writeGraphJsonChunks,
+  writeGraphml,
+} from "../../export/index.ts";
 import type { ExportConfig } from "../config.ts";
 import { loadGraph } from "../load-graph.ts";
-import { writeOutputsAtomically } from "../write-outputs.ts";
+import { type OutputContent, writeOutputsAtomically, writeToStream } from "../write-outputs.ts";
 import type { CommandIo } from "./build.ts";
 
 export async function runExport(config: ExportConfig, io: CommandIo): Promise<number> {
   const graph = await loadGraph(config.graph);
-  let files: Record<string, string>;
+  // GEXF and JSON come in chunks, written as they are made: a large graph's text is never held whole.
+  let files: Record<string, OutputContent>;
   switch (config.format) {
     case "gexf":
-      files = { "graph.gexf": writeGexf(graph, { version: config.gexfVersion }) };
+      files = { "graph.gexf": writeGexfChunks(graph, { version: config.gexfVersion }) };
       break;
     case "graphml":
       files = { "graph.graphml": writeGraphml(graph) };
       break;
     case "json":
-      files = { "graph.json": writeGraphJson(graph) };
+      files = { "graph.json": writeGraphJsonChunks(graph) };
       break;
     case "csv": {
       const { nodes, edges } = writeCsv(graph);
@@ -29,11 +35,11 @@ export async function runExport(config: ExportConfig, io: CommandIo): Promise<nu
   }
   if (config.out === undefined) {
     if (config.format === "csv") {
-      io.stdout.write(files["nodes.csv"] ?? "");
-      io.stdout.write("\n");
-      io.stdout.write(files["edges.csv"] ?? "");
+      await writeToStream(io.stdout, files["nodes.csv"] ?? "");
+      await writeToStream(io.stdout, "\n");
+      await writeToStream(io.stdout, files["edges.csv"] ?? "");
     } else {
-      io.stdout.write(Object.values(files)[0] ?? "");
+      await writeToStream(io.stdout, Object.values(files)[0] ?? "");
     }
     return 0;
   }
@@ -48,9 +54,9 @@ export async function runExport(config: ExportConfig, io: CommandIo): Promise<nu
       Object.fromEntries(Object.entries(files).map(([name, text]) => [prefix + name, text])),
     );
   } else {
-    const [text] = Object.values(files);
+    const [content] = Object.values(files);
     written = await writeOutputsAtomically(path.dirname(config.out), {
-      [path.basename(config.out)]: text ?? "",
+      [path.basename(config.out)]: content ?? "",
     });
   }
   if (!config.quiet) io.stderr.write(`Wrote ${written.map(escapeForTerminal).join(", ")}\n`);
