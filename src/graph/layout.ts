@@ -62,7 +62,8 @@ export function assignLayout(
     });
   }
   if (options.noverlapIterations > 0) {
-    const ids = graph.nodes();
+    // Unconnected nodes get a grid of their own below, where nothing overlaps.
+    const ids = graph.filterNodes((node) => graph.degree(node) > 0);
     const points: OverlapNode[] = ids.map((id) => {
       const a = graph.getNodeAttributes(id);
       return { x: a.x, y: a.y, size: a.size };
@@ -100,14 +101,23 @@ function placeUnconnected(graph: LitGraph): void {
     maxX = Math.max(maxX, attributes.x);
     maxY = Math.max(maxY, attributes.y);
   });
-  // Nothing to set apart: a graph of only unconnected nodes keeps its own layout.
-  if (unconnected.length === 0 || unconnected.length === graph.order) return;
+  if (unconnected.length === 0) return;
   unconnected.sort();
   const cell = largest * 3;
-  const width = Math.max(maxX - minX, cell);
-  const columns = Math.max(1, Math.min(unconnected.length, Math.floor(width / cell) + 1));
-  const top = maxY + cell * 3;
-  const left = minX + (width - (columns - 1) * cell) / 2;
+  let columns: number;
+  let top: number;
+  let left: number;
+  if (unconnected.length === graph.order) {
+    // A graph without edges is only this block: a square of rows around the origin.
+    columns = Math.ceil(Math.sqrt(unconnected.length));
+    top = (-(Math.ceil(unconnected.length / columns) - 1) * cell) / 2;
+    left = (-(columns - 1) * cell) / 2;
+  } else {
+    const width = Math.max(maxX - minX, cell);
+    columns = Math.max(1, Math.min(unconnected.length, Math.floor(width / cell) + 1));
+    top = maxY + cell * 3;
+    left = minX + (width - (columns - 1) * cell) / 2;
+  }
   unconnected.forEach((node, i) => {
     graph.mergeNodeAttributes(node, {
       x: left + (i % columns) * cell,

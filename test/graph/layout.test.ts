@@ -79,9 +79,11 @@ describe("assignLayout on very large graphs", () => {
     const { x, y } = graph.getNodeAttributes("n199999");
     expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
     expect(Math.round(x * 100) / 100).toBe(x);
-    // Community 0 starts at angle 0 on a circle of radius sqrt(order) * 10 ≈ 4472, spread ±0.5 × 10.
+    // Without edges the nodes form one square block of rows, in key order: 448 columns of 3 units.
     const first = graph.getNodeAttributes("n0");
-    expect(first.x).toBeGreaterThan(4462);
-    expect(first.x).toBeLessThan(4483);
+    const second = graph.getNodeAttributes("n1");
+    expect(second.x - first.x).toBe(3);
+    expect(second.y).toBe(first.y);
+    expect(first.x).toBeCloseTo(-447 * 1.5, 1);
   });
 });
