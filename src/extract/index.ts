@@ -42,10 +42,11 @@ export function createExtractContext(
 
 /** Everything extract finds in one record. */
 export function extractPaper(record: PaperRecord, ctx: ExtractContext): ExtractedPaper {
+  const survey = detectSurvey(record);
   return {
     record,
-    survey: detectSurvey(record),
-    topics: findTopics(record, ctx.taxonomy),
+    survey,
+    topics: findTopics(record, ctx.taxonomy, { survey: survey.isSurvey }),
     benchmarks: findBenchmarks(record, ctx.benchmarks),
     repos: findRepos(record),
   };

@@ -90,21 +90,35 @@ export function isAcronym(alias: string): boolean {
  * A category reason counts only where it does not deny the topic ("而不是…RAG相关的研究"); a
  * denied mention in the paper's own text counts only when no other evidence names the topic.
  * A child topic does not add its parent: the graph carries the hierarchy.
+ *
+ * How the record presents a topic decides whether it is one: named in a title, tag, keyword, list
+ * heading or category label, or mentioned at least twice in the prose. A single passing mention in a
+ * long abstract ("starting from a pre-trained encoder") is not the paper's topic, except in a survey
+ * (`presentation.survey`), whose abstract lists its themes once each, and in a record whose only
+ * prose is one short note.
  */
-export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMention[] {
+export function findTopics(
+  record: PaperRecord,
+  taxonomy: Taxonomy,
+  presentation: { survey?: boolean } = {},
+): TopicMention[] {
   const { matcher, domainMatcher, domainOf } = compileTaxonomy(taxonomy);
   const domains = domainOf.size > 0 ? findDomains(record, domainMatcher) : new Set<string>();
   const found = new Map<string, TopicMention>();
   // A denied mention in the paper's own prose ("unlike RAG pipelines, …") is weak evidence: it
   // counts only when nothing better names the topic.
   const denied = new Map<string, TopicMention>();
+  // How the record presents each topic: in a title, tag, keyword or heading (strong), or how many
+  // times in its prose. One passing mention in an abstract ("a pre-trained encoder") is no topic.
+  const strong = new Set<string>();
+  const proseMentions = new Map<string, number>();
   for (const item of listTopicTexts(record)) {
     const hits = matchPhrases(matcher, item.text);
     if (hits.length === 0) continue;
     const excluded = hits.filter((hit) => hit.value.exclude);
     for (const hit of hits) {
       const { topic, exclude } = hit.value;
-      if (exclude || found.has(topic)) continue;
+      if (exclude) continue;
       const domain = domainOf.get(topic);
       if (domain !== undefined && !domains.has(domain)) continue;
       const inExclusion = excluded.some(
@@ -113,7 +127,12 @@ export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMentio
       if (inExclusion) continue;
       const negated = isNegated(item.text, hit.start, hit.end);
       if (negated && item.negatable) continue;
+      if (!negated) {
+        if (item.snippet === "whole") strong.add(topic);
+        else proseMentions.set(topic, (proseMentions.get(topic) ?? 0) + 1);
+      }
       if (negated && denied.has(topic)) continue;
+      if (found.has(topic)) continue;
       const snippet =
         item.snippet === "whole"
           ? clipText(item.text)
@@ -125,8 +144,24 @@ export function findTopics(record: PaperRecord, taxonomy: Taxonomy): TopicMentio
     }
   }
   for (const [topic, mention] of denied) if (!found.has(topic)) found.set(topic, mention);
+  const prose = listProseFields(record).filter(({ field }) => !isTitleField(field));
+  // A record whose only prose is one short text (a list item's note, a one-line summary) says
+  // everything once: there, one mention is the record's own presentation of its subject.
+  // A survey's abstract names each theme it covers once, in a list: there, too, one mention counts.
+  const terse =
+    presentation.survey === true ||
+    (prose.length <= 1 && prose.every(({ text }) => text.length < TERSE_PROSE_CHARS));
+  for (const topic of [...found.keys()]) {
+    if (strong.has(topic) || terse) continue;
+    if ((proseMentions.get(topic) ?? 0) < MIN_PROSE_MENTIONS) found.delete(topic);
+  }
   return [...found.values()];
 }
+
+/** Mentions a topic needs in a record's prose when no title, tag, keyword or heading names it. */
+const MIN_PROSE_MENTIONS = 2;
+/** Prose shorter than this (in characters), as the record's only prose, is a one-line summary. */
+const TERSE_PROSE_CHARS = 400;
 
 /**
  * The domains the paper's own words (titles, abstracts, summary, author keywords, tags, the list

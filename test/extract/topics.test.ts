@@ -216,6 +216,34 @@ const CHINESE_ROWS: Row[] = [
   { name: "a tag", fields: { tags: ["临床决策支持"] }, present: ["clinical-decision-support"] },
 ];
 
+const PRESENTATION_ROWS: Row[] = [
+  {
+    name: "one passing mention in a long abstract is no topic",
+    fields: {
+      abstract: `We start from a pre-trained encoder. ${"Our method routes each clinical question to the right specialist and we report how often the routing agrees with senior physicians across many departments. ".repeat(4)}`,
+    },
+    present: [],
+    absent: ["pretraining"],
+  },
+  {
+    name: "two mentions in the abstract are a topic",
+    fields: {
+      abstract: `We study continued pretraining of small models. ${"The corpus mixes textbooks and notes from many hospitals and departments, cleaned and deduplicated. ".repeat(4)}Pretraining on it helps.`,
+    },
+    present: ["pretraining"],
+  },
+  {
+    name: "one mention in the title is a topic",
+    fields: { title: "Pretraining on clinical notes", abstract: "x ".repeat(300) },
+    present: ["pretraining"],
+  },
+  {
+    name: "one mention in a one-line note is a topic",
+    fields: { abstract: "A pre-trained retriever for radiology reports." },
+    present: ["pretraining"],
+  },
+];
+
 const NEGATION_ROWS: Row[] = [
   {
     name: "a reason that says the paper is not about Agent or RAG",
@@ -281,6 +309,7 @@ describe("findTopics", () => {
     ["English", ENGLISH_ROWS],
     ["Chinese", CHINESE_ROWS],
     ["negation", NEGATION_ROWS],
+    ["presentation", PRESENTATION_ROWS],
   ] as const) {
     describe(group, () => {
       for (const row of rows) {
