@@ -291,3 +291,26 @@ export function caseBytes(input: FuzzCase): Uint8Array {
   }
   return bytes;
 }
+
+/**
+ * One short piece of syntax (or two), written many times with no line break or with one: the
+ * shape of text that makes a backtracking regular expression take quadratic or exponential time.
+ */
+export const repeatedSyntaxCase: fc.Arbitrary<FuzzCase> = fc
+  .record({
+    pieces: fc.array(
+      fc.oneof(fc.constantFrom(...TOKENS), fc.string({ minLength: 1, maxLength: 3 })),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
+    times: fc.integer({ min: 500, max: 4000 }),
+  })
+  .map(
+    ({ pieces, times }): FuzzCase => ({
+      kind: "text",
+      text: pieces.join("").repeat(times),
+      encoding: "utf-8",
+    }),
+  );

@@ -25,7 +25,15 @@ import type { DocumentExtraction } from "../../src/resolve/types.ts";
 import { makePaper } from "../_records.ts";
 import { readDataJson } from "../_seeds.ts";
 import { loadSeeds, seedsOf } from "./_corpus.ts";
-import { caseBytes, caseText, type FuzzCase, inputFor, mutatedCase } from "./_inputs.ts";
+import {
+  caseBytes,
+  caseText,
+  encodeText,
+  type FuzzCase,
+  inputFor,
+  mutatedCase,
+  repeatedSyntaxCase,
+} from "./_inputs.ts";
 
 /** One property: its name, the property, and how many cases each run mode tries. */
 export interface FuzzProperty {
@@ -354,9 +362,18 @@ export function fuzzProperties(): FuzzProperty[] {
       testRuns: 100,
     }),
   );
+  const duplicationProperties = ADAPTERS.map(
+    (adapter): FuzzProperty => ({
+      name: `adapter ${adapter.format}: a doubled document loses no record silently`,
+      property: fc.property(inputFor(adapter.format), (input) => checkDuplication(adapter, input)),
+      fuzzRuns: 2_000,
+      testRuns: 30,
+    }),
+  );
   const files = fc.array(inputFor(undefined), { minLength: 1, maxLength: 3 });
   return [
     ...adapterProperties,
+    ...duplicationProperties,
     {
       name: "sniffFormat: never throws, a known format, confidence in [0, 1], deterministic",
       property: fc.property(inputFor(undefined), (input) => checkSniff(input)),
@@ -370,6 +387,12 @@ export function fuzzProperties(): FuzzProperty[] {
       }),
       fuzzRuns: 10_000,
       testRuns: 200,
+    },
+    {
+      name: "ingestFile: UTF-8 and UTF-8/UTF-16 with a byte-order mark yield the same records",
+      property: fc.property(inputFor(undefined), (input) => checkEncodingInvariance(input)),
+      fuzzRuns: 3_000,
+      testRuns: 50,
     },
     {
       name: "resolvePapers (ingested files): each record in exactly one non-empty entity",
@@ -449,6 +472,16 @@ export function timingProperties(): FuzzProperty[] {
         testRuns: 0,
       }),
     ),
+    ...ADAPTERS.map(
+      (adapter): FuzzProperty => ({
+        name: `adapter ${adapter.format}: a repeated piece of syntax, doubled, at most ~${TIME_RATIO_LIMIT}× the time`,
+        property: fc.property(repeatedSyntaxCase, (input) =>
+          checkLinearTime((text) => adapter.parse({ id: FILE_ID, text, encoding: "utf-8" }), input),
+        ),
+        fuzzRuns: 60,
+        testRuns: 0,
+      }),
+    ),
     {
       name: `ingestFile: doubling the input at most ~${TIME_RATIO_LIMIT}× the time`,
       property: fc.property(utf8Mutations(undefined), (input) =>
@@ -461,4 +494,55 @@ export function timingProperties(): FuzzProperty[] {
       testRuns: 0,
     },
   ];
+}
+
+/**
+ * A document written out twice holds at least the records of one copy, or says why not: fewer
+ * records from the doubled text with no more diagnostics than the single text is a silent loss.
+ */
+export function checkDuplication(adapter: Adapter, input: FuzzCase): void {
+  const decoded = decodeInput({ id: FILE_ID, bytes: caseBytes(input) });
+  if (!decoded.ok) return;
+  const single = adapter.parse(decoded.doc);
+  const text = decoded.doc.text;
+  const twice = adapter.parse({
+    ...decoded.doc,
+    text: `${text}${text.endsWith("\n") ? "" : "\n"}${text}`,
+  });
+  const codes = (parsed: ParsedDocument) =>
+    new Set(parsed.diagnostics.filter((d) => d.severity !== "info").map((d) => d.code));
+  const before = codes(single);
+  const news = [...codes(twice)].filter((code) => !before.has(code));
+  if (twice.records.length < single.records.length && news.length === 0) {
+    fail(
+      `the doubled text gave ${twice.records.length} records, one copy ${single.records.length}, ` +
+        `with no new kind of warning`,
+    );
+  }
+}
+
+/** Encodings a file may be saved in that announce themselves with a byte-order mark. */
+const MARKED_ENCODINGS = ["utf-8-bom", "utf-16le-bom", "utf-16be-bom"] as const;
+
+/** What a document yields, apart from how its bytes were decoded. */
+function yieldOf(outcome: IngestOutcome): unknown {
+  if (outcome.state === "skipped") return { skipped: outcome.reason };
+  const { records, relations, collection, counts } = outcome.parsed;
+  return { format: outcome.format, records, relations, collection, counts };
+}
+
+/** The same text saved as UTF-8 or with a UTF-8/UTF-16 byte-order mark yields the same records. */
+export function checkEncodingInvariance(input: FuzzCase): void {
+  const text = caseText(input);
+  if (text === undefined) return;
+  const plain = ingestFile({ id: FILE_ID, bytes: encodeText(text, "utf-8") });
+  if (plain.state === "skipped") return;
+  for (const encoding of MARKED_ENCODINGS) {
+    const other = ingestFile({ id: FILE_ID, bytes: encodeText(text, encoding) });
+    if (!isDeepStrictEqual(yieldOf(plain), yieldOf(other))) {
+      const count = (o: IngestOutcome) =>
+        o.state === "parsed" ? `${o.format}, ${o.parsed.records.length} records` : o.reason;
+      fail(`as ${encoding} the text gives ${count(other)}; as UTF-8 ${count(plain)}`);
+    }
+  }
 }
