@@ -196,6 +196,11 @@ function reportFeed(
   counts: RecordCounts,
   sink: ReturnType<typeof createDiagnosticSink>,
 ): void {
+  // Text before the XML starts is no part of the feed (a file saved onto another one): say so.
+  const xmlStart = text.search(/<\?xml|<feed\b/);
+  if (xmlStart > 0 && text.slice(0, xmlStart).trim() !== "") {
+    sink.add("warning", "stray-text", "text before the feed's start is ignored", 1);
+  }
   if (!text.includes("</feed>")) {
     sink.add(
       "warning",

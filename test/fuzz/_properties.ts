@@ -395,6 +395,12 @@ export function fuzzProperties(): FuzzProperty[] {
       testRuns: 50,
     },
     {
+      name: "ingestFile (record files): every linked arXiv id is in a record or a diagnostic",
+      property: fc.property(inputFor(undefined), (input) => checkArxivLinksKept(input)),
+      fuzzRuns: 10_000,
+      testRuns: 100,
+    },
+    {
       name: "resolvePapers (ingested files): each record in exactly one non-empty entity",
       property: fc.property(files, (inputs) => checkResolve(extractAll(inputs))),
       fuzzRuns: 2_000,
@@ -544,5 +550,60 @@ export function checkEncodingInvariance(input: FuzzCase): void {
         o.state === "parsed" ? `${o.format}, ${o.parsed.records.length} records` : o.reason;
       fail(`as ${encoding} the text gives ${count(other)}; as UTF-8 ${count(plain)}`);
     }
+  }
+}
+
+/** Formats that are files of paper records, every entry a paper. */
+const RECORD_FORMATS: ReadonlySet<FormatId> = new Set([
+  "bibtex",
+  "ris",
+  "csl-json",
+  "arxiv-atom",
+  "arxiv-snapshot",
+]);
+
+/** An arXiv abstract or PDF link with a new-style id (`2401.01234`), as documents link papers. */
+const ARXIV_LINK = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})(?![\d.])/gi;
+
+/**
+ * No paper vanishes without a word: every arXiv id a file of paper records (BibTeX, RIS, CSL-JSON, arXiv Atom or snapshot) links to is the id of one of its
+ * records, sits inside a kept record (a note field), or a diagnostic names it or reports an
+ * entry before it.
+ */
+export function checkArxivLinksKept(input: FuzzCase): void {
+  const bytes = caseBytes(input);
+  const decoded = decodeInput({ id: FILE_ID, bytes });
+  if (!decoded.ok) return;
+  const outcome = ingestFile({ id: FILE_ID, bytes });
+  if (outcome.state !== "parsed") return;
+  // Pages and lists link more than their papers (references, sidebars, a contributing
+  // section's template entry): only files of records must account for every link.
+  if (!RECORD_FORMATS.has(outcome.format)) return;
+  const { records, diagnostics } = outcome.parsed;
+  // A document read as nothing, with an error that says so, loses nothing silently.
+  if (records.length === 0 && diagnostics.some((d) => d.severity === "error")) return;
+  const text = decoded.doc.text;
+  const kept = new Set(outcome.parsed.records.map((r) => r.arxiv));
+  const kept2 = outcome.parsed.records
+    .map((r) => `${r.urls.join(" ")} ${r.abstract ?? ""} ${r.summary ?? ""}`)
+    .join(" ");
+  const messages = outcome.parsed.diagnostics.map((d) => d.message).join("\n");
+  const problemLines = diagnostics
+    .filter((d) => d.severity !== "info" && d.line !== undefined)
+    .map((d) => d.line ?? 0);
+  const recordLines = records.map((r) => r.line ?? 0);
+  const lastAtOrBefore = (values: number[], line: number) =>
+    Math.max(-1, ...values.filter((v) => v <= line));
+  for (const match of text.matchAll(ARXIV_LINK)) {
+    const id = match[1] ?? "";
+    if (kept.has(id) || messages.includes(id) || kept2.includes(id)) continue;
+    const line = text.slice(0, match.index).split("\n").length;
+    // Inside a kept record (a note field), or after a warning or error that reports its entry.
+    if (Math.max(lastAtOrBefore(problemLines, line), lastAtOrBefore(recordLines, line)) >= 1) {
+      continue;
+    }
+    fail(
+      `arXiv ${id} (line ${line}) is in no record and no diagnostic of this ${outcome.format} document`,
+    );
   }
 }

@@ -128,6 +128,20 @@ describe("arxiv-atom: edge cases", () => {
     expect(parsed.diagnostics[0]?.message).toContain("opened in line 6");
   });
 
+  it("warns about text before the feed instead of ignoring it silently", () => {
+    const feed = wrapFeed(
+      "  <entry>\n    <id>http://arxiv.org/abs/2212.13138v1</id>\n    <title>Large Language Models Encode Clinical Knowledge</title>\n  </entry>",
+    );
+    const parsed = parseArxivAtom(
+      textDocument(`- [A listed paper](https://arxiv.org/abs/2405.08603)\n\n${feed}`),
+    );
+    expect(parsed.records.map((r) => r.arxiv)).toEqual(["2212.13138"]);
+    expect(parsed.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "stray-text", severity: "warning", line: 1 }),
+    );
+    expect(codesOf(parseArxivAtom(textDocument(`\n  \n${feed}`)))).not.toContain("stray-text");
+  });
+
   it("warns about a feed without entries", () => {
     expect(codesOf(parseArxivAtom(textDocument(wrapFeed(""))))).toEqual(["no-entries"]);
   });
