@@ -359,7 +359,7 @@ export function fuzzProperties(): FuzzProperty[] {
       name: `adapter ${adapter.format}: parse never throws, well-formed, deterministic`,
       property: fc.property(inputFor(adapter.format), (input) => checkAdapter(adapter, input)),
       fuzzRuns: 10_000,
-      testRuns: 100,
+      testRuns: 60,
     }),
   );
   const duplicationProperties = ADAPTERS.map(
@@ -367,7 +367,7 @@ export function fuzzProperties(): FuzzProperty[] {
       name: `adapter ${adapter.format}: a doubled document loses no record silently`,
       property: fc.property(inputFor(adapter.format), (input) => checkDuplication(adapter, input)),
       fuzzRuns: 2_000,
-      testRuns: 30,
+      testRuns: 15,
     }),
   );
   const files = fc.array(inputFor(undefined), { minLength: 1, maxLength: 3 });
@@ -398,13 +398,13 @@ export function fuzzProperties(): FuzzProperty[] {
       name: "ingestFile (record files): every linked arXiv id is in a record or a diagnostic",
       property: fc.property(inputFor(undefined), (input) => checkArxivLinksKept(input)),
       fuzzRuns: 10_000,
-      testRuns: 100,
+      testRuns: 60,
     },
     {
       name: "resolvePapers (ingested files): each record in exactly one non-empty entity",
       property: fc.property(files, (inputs) => checkResolve(extractAll(inputs))),
       fuzzRuns: 2_000,
-      testRuns: 30,
+      testRuns: 20,
     },
     {
       name: "resolvePapers (made-up records): each record in exactly one non-empty entity",
@@ -420,7 +420,7 @@ export function fuzzProperties(): FuzzProperty[] {
         checkRoundTrip(graph);
       }),
       fuzzRuns: 1_000,
-      testRuns: 10,
+      testRuns: 6,
     },
   ];
 }
