@@ -82,9 +82,12 @@ export function readGraphJson(text: string, file: string): LitGraph {
   const problems = findProblems(data);
   if (problems.length > 0) throw invalidGraph(file, problems);
 
+  // Keep the file's self-loop setting, so that writing the graph read back gives the same bytes.
+  const options = isRecord(data) && isRecord(data.options) ? data.options : {};
   const graph: LitGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
     type: "undirected",
     multi: true,
+    allowSelfLoops: options.allowSelfLoops !== false,
   });
   try {
     graph.import(data as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);

@@ -97,12 +97,18 @@ export function parseArxivAtom(doc: SourceDocument): ParsedDocument {
   };
 
   const starts = [...text.matchAll(ENTRY_OPEN)].map((match) => match.index ?? 0);
+  // The first </entry> at or after the current entry, found once and reused by the entries before
+  // it, so that many unclosed entries do not each search to the end of the file.
+  let close = -1;
   starts.forEach((start, i) => {
     counts.read++;
     const entryLine = lineAt(start);
     const next = starts[i + 1] ?? text.length;
-    const close = text.indexOf(ENTRY_CLOSE, start);
-    if (close < 0 || close > next) {
+    if (close !== Number.POSITIVE_INFINITY && close < start) {
+      const found = text.indexOf(ENTRY_CLOSE, start);
+      close = found < 0 ? Number.POSITIVE_INFINITY : found;
+    }
+    if (close > next) {
       skip(entryLine, "unclosed-entry", "no </entry> before the next entry or the end of the file");
       return;
     }
@@ -196,6 +202,11 @@ function reportFeed(
   counts: RecordCounts,
   sink: ReturnType<typeof createDiagnosticSink>,
 ): void {
+  // Text before the XML starts is no part of the feed (a file saved onto another one): say so.
+  const xmlStart = text.search(/<\?xml|<feed\b/);
+  if (xmlStart > 0 && text.slice(0, xmlStart).trim() !== "") {
+    sink.add("warning", "stray-text", "text before the feed's start is ignored", 1);
+  }
   if (!text.includes("</feed>")) {
     sink.add(
       "warning",

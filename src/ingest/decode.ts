@@ -60,7 +60,9 @@ export function decodeInput(file: InputFile): DecodeResult {
   const diagnostics: Diagnostic[] = [];
   let text: string;
   let encoding: string;
-  const utf16 = bom === "utf-16le" || bom === "utf-16be" ? bom : detectBomlessUtf16(bytes);
+  // A UTF-8 byte-order mark settles the encoding: its zero bytes make the file binary, not UTF-16.
+  const utf16 =
+    bom === "utf-16le" || bom === "utf-16be" ? bom : bom ? undefined : detectBomlessUtf16(bytes);
 
   if (utf16) {
     text = new TextDecoder(utf16).decode(bytes);

@@ -1,8 +1,10 @@
 // graph.json: writing is graphology's export plus a newline, byte-stable; reading checks the contract.
 import { readFileSync } from "node:fs";
+import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { LitgraphError } from "../../src/errors.ts";
 import { readGraphJson, writeGraphJson } from "../../src/export/index.ts";
+import type { LitGraph } from "../../src/graph/types.ts";
 import {
   buildTestGraph,
   CLIMEDBENCH_PAPER_KEY,
@@ -47,6 +49,17 @@ describe("writeGraphJson", () => {
 });
 
 describe("readGraphJson", () => {
+  it("keeps a graph without self-loops so, and writes it back to the same bytes", () => {
+    // As the build makes it (src/graph/build.ts): an undirected multigraph without self-loops.
+    const built: LitGraph = new Graph({ type: "undirected", multi: true, allowSelfLoops: false });
+    built.import(buildTestGraph().export());
+    const written = writeGraphJson(built);
+    expect(written).toContain('"allowSelfLoops":false');
+    const graph = readGraphJson(written, "graph/graph.json");
+    expect(graph.allowSelfLoops).toBe(false);
+    expect(writeGraphJson(graph)).toBe(written);
+  });
+
   it("reads back what writeGraphJson wrote", () => {
     const graph = readGraphJson(writeGraphJson(buildTestGraph()), "graph/graph.json");
     expect(graph.type).toBe("undirected");

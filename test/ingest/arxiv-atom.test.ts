@@ -128,6 +128,39 @@ describe("arxiv-atom: edge cases", () => {
     expect(parsed.diagnostics[0]?.message).toContain("opened in line 6");
   });
 
+  it("warns about text before the feed instead of ignoring it silently", () => {
+    const feed = wrapFeed(
+      "  <entry>\n    <id>http://arxiv.org/abs/2212.13138v1</id>\n    <title>Large Language Models Encode Clinical Knowledge</title>\n  </entry>",
+    );
+    const parsed = parseArxivAtom(
+      textDocument(`- [A listed paper](https://arxiv.org/abs/2405.08603)\n\n${feed}`),
+    );
+    expect(parsed.records.map((r) => r.arxiv)).toEqual(["2212.13138"]);
+    expect(parsed.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "stray-text", severity: "warning", line: 1 }),
+    );
+    expect(codesOf(parseArxivAtom(textDocument(`\n  \n${feed}`)))).not.toContain("stray-text");
+  });
+
+  it("reports every unclosed entry and keeps a closed one after them", () => {
+    const entry = (id: string, title: string) =>
+      `  <entry>\n    <id>http://arxiv.org/abs/${id}v1</id>\n    <title>${title}</title>\n  </entry>`;
+    const parsed = parseArxivAtom(
+      textDocument(
+        wrapFeed(
+          `  <entry>\n  <entry>\n${entry("2212.13138", "Large Language Models Encode Clinical Knowledge")}\n  <entry>\n  <entry>`,
+        ),
+      ),
+    );
+    expect(parsed.records.map((r) => [r.source, r.arxiv])).toEqual([
+      ["inline.txt#3", "2212.13138"],
+    ]);
+    expect(
+      parsed.diagnostics.filter((d) => d.code === "unclosed-entry").map((d) => d.line),
+    ).toEqual([4, 5, 10, 11]);
+    expect(parsed.counts).toEqual({ read: 5, kept: 1, skipped: 4 });
+  });
+
   it("warns about a feed without entries", () => {
     expect(codesOf(parseArxivAtom(textDocument(wrapFeed(""))))).toEqual(["no-entries"]);
   });

@@ -183,6 +183,14 @@ describe("decodeInput: text", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["invalid-utf8"]);
   });
 
+  it("never reads bytes that open with a UTF-8 BOM as UTF-16, whatever their zero bytes", () => {
+    const result = decodeInput(file([0xef, 0xbb, 0xbf, ...utf16("Notes on RAG\n", true)]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("binary-file");
+    expect(result.reason).toContain("NUL byte at offset 4");
+  });
+
   it("reads a large file with NUL-free text after the first 8 KB as text", () => {
     const line = "Large language models in medicine: a line of ordinary prose.\n";
     const text = line.repeat(20_000);
