@@ -2,7 +2,7 @@
 // its sources changed, and serve both on a local address (a small static server; `--dev` runs Vite's
 // development server instead). The static server is also what the browser tests and benchmarks use.
 import { createReadStream, existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
