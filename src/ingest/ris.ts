@@ -120,6 +120,18 @@ export function parseRis(doc: SourceDocument): ParsedDocument {
       // Some exporters wrap long abstracts: a line without a tag continues the last value.
       const values = open.tags.get(open.last) ?? [];
       values[values.length - 1] = `${values[values.length - 1] ?? ""} ${text.trim()}`;
+    } else if (text.trim()) {
+      // Text right after "TY  - " continues no value: it is kept as a note (its ids and links are
+      // read), and said so.
+      const notes = open.tags.get("N1") ?? [];
+      notes.push(text.trim());
+      open.tags.set("N1", notes);
+      sink.add(
+        "warning",
+        "untagged-line",
+        `line without a tag right after "TY  - " is read as a note of this record`,
+        i + 1,
+      );
     }
   });
   if (open) skip(open.line, "missing-end-tag", `the file ends before this record's "ER  - "`);

@@ -131,3 +131,19 @@ describe("sniffRis", () => {
     });
   }
 });
+
+describe("parseRis: a line without a tag right after TY", () => {
+  it("keeps it as a note, so its arXiv link is read, and warns with the line", () => {
+    const parsed = parseRis(
+      textDocument(
+        "TY  - JOUR\n[notes](https://arxiv.org/abs/2405.08603)\nTI  - A title of my own\nER  - \n",
+        "lib.ris",
+      ),
+    );
+    expect(parsed.records.map((r) => [r.title, r.arxiv])).toEqual([
+      ["A title of my own", "2405.08603"],
+    ]);
+    const warning = parsed.diagnostics.find((d) => d.code === "untagged-line");
+    expect(warning?.line).toBe(2);
+  });
+});
