@@ -66,6 +66,9 @@ const VENUE_COLUMN =
 const EMPTY_CELL = /^(?:[-–—?/.]+|n\/?a|none|tbd|tba|todo)$/i;
 const YEAR_COLUMN = /^(?:year|date|time|published date)$/i;
 
+/** At most this many paper items above the first section are the list's introduction. */
+const MAX_INTRO_ITEMS = 5;
+
 /** Collection links kept from the top of the list. */
 const MAX_COLLECTION_URLS = 20;
 /** Lines above a companion link searched for the survey's title. */
@@ -181,9 +184,22 @@ export function parseAwesomeList(doc: SourceDocument): ParsedDocument {
   const isPaperItem = (item: RawItem): boolean =>
     item.role === "papers" && read.get(item)?.hasPaperLink === true;
   const inSections = structure.items.some((item) => item.sectionStart >= 0 && isPaperItem(item));
-  const candidates = inSections
+  // An introduction holds a few links; more paper items than that above the first section are
+  // entries of their own (a list whose last sections are notes, or two lists run together).
+  const aboveSections = structure.items.filter(
+    (item) => item.sectionStart < 0 && isPaperItem(item),
+  ).length;
+  const introOnly = inSections && aboveSections <= MAX_INTRO_ITEMS;
+  const candidates = introOnly
     ? structure.items.filter((item) => item.sectionStart >= 0)
     : structure.items;
+  if (introOnly && aboveSections > 0) {
+    sink.add(
+      "info",
+      "intro-items",
+      `${aboveSections} paper link${aboveSections === 1 ? "" : "s"} above the first section ${aboveSections === 1 ? "is" : "are"} read as the list's introduction, not as entries`,
+    );
+  }
   const candidateSet = new Set(candidates);
   const firstItemLine = candidates
     .filter(isPaperItem)

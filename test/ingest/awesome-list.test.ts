@@ -664,3 +664,43 @@ describe("items with bylines, link-word links and a Name | Paper table", () => {
     expect(byLine.get(26)?.title).toBe("FakeVid: Watching Videos That Were Never Filmed");
   });
 });
+
+describe("awesome list: paper items above the first section", () => {
+  const item = (i: number) =>
+    `- **[Reading clinical notes with model number ${i}](https://arxiv.org/abs/2401.0${1000 + i})**`;
+
+  it("reads many items under the title as entries even when a later section lists a paper", () => {
+    const text = [
+      "# Clinical language models",
+      "",
+      ...Array.from({ length: 8 }, (_, i) => item(i)),
+      "",
+      "## Errata",
+      "",
+      item(9),
+      "",
+    ].join("\n");
+    const parsed = parseAwesomeList(textDocument(text, "list.md"));
+    const listed = parsed.records.filter((r) => r.role === "listed");
+    expect(listed).toHaveLength(9);
+    expect(codesOf(parsed)).not.toContain("intro-items");
+  });
+
+  it("reads a few links under the title as the introduction, and says so", () => {
+    const text = [
+      "# Clinical language models",
+      "",
+      item(1),
+      "",
+      "## Papers",
+      "",
+      item(2),
+      item(3),
+      "",
+    ].join("\n");
+    const parsed = parseAwesomeList(textDocument(text, "list.md"));
+    const listed = parsed.records.filter((r) => r.role === "listed").map((r) => r.arxiv);
+    expect(listed).toEqual(["2401.01002", "2401.01003"]);
+    expect(codesOf(parsed)).toContain("intro-items");
+  });
+});
