@@ -100,6 +100,7 @@ export function parseArxivAtom(doc: SourceDocument): ParsedDocument {
   // The first </entry> at or after the current entry, found once and reused by the entries before
   // it, so that many unclosed entries do not each search to the end of the file.
   let close = -1;
+  let strayBetween = false;
   starts.forEach((start, i) => {
     counts.read++;
     const entryLine = lineAt(start);
@@ -113,6 +114,20 @@ export function parseArxivAtom(doc: SourceDocument): ParsedDocument {
       return;
     }
     const block = text.slice(start, close + ENTRY_CLOSE.length);
+    // Text between this entry and the next (outside any element) belongs to no entry: say so once.
+    const gapEnd = i + 1 < starts.length ? next : text.indexOf("</feed>", close);
+    if (!strayBetween && gapEnd > close) {
+      const at = findTextOutsideTags(text, close + ENTRY_CLOSE.length, gapEnd);
+      if (at >= 0) {
+        strayBetween = true;
+        sink.add(
+          "warning",
+          "stray-text",
+          "text between entries, outside any element, is ignored",
+          lineAt(at),
+        );
+      }
+    }
     const valid = XMLValidator.validate(block);
     if (valid !== true) {
       // The validator counts lines from the start of the entry.
@@ -193,6 +208,21 @@ function readEntry(
     keywords: categories,
     ...readLinkIds(urls),
   });
+}
+
+/** The first character in `text[from, to)` that is neither whitespace nor inside a tag, or -1. */
+function findTextOutsideTags(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const char = text[i] ?? "";
+    if (char === "<") {
+      const end = text.indexOf(">", i);
+      if (end < 0 || end >= to) return i;
+      i = end;
+    } else if (!/\s/.test(char)) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** Feed-level findings: a cut-off feed, and a page of a larger result (`opensearch:totalResults`). */

@@ -191,3 +191,20 @@ describe("sniffArxivAtom", () => {
     });
   }
 });
+
+describe("arxiv-atom: text between entries", () => {
+  const entry = (id: string, title: string) =>
+    `<entry><id>http://arxiv.org/abs/${id}v1</id><title>${title}</title><summary>s</summary></entry>`;
+  it("keeps both entries and warns once, with the line, about text outside any element", () => {
+    const text = `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n${entry("2401.01001", "First paper here")}\nsee also https://arxiv.org/abs/2402.02002 for more\n${entry("2401.01003", "Second paper here")}\n</feed>\n`;
+    const parsed = parseArxivAtom(textDocument(text, "feed.xml"));
+    expect(parsed.records.map((r) => r.arxiv)).toEqual(["2401.01001", "2401.01003"]);
+    const stray = parsed.diagnostics.filter((d) => d.code === "stray-text");
+    expect(stray).toHaveLength(1);
+    expect(stray[0]?.line).toBe(4);
+  });
+  it("says nothing about whitespace and markup between entries", () => {
+    const text = `<feed xmlns="http://www.w3.org/2005/Atom">\n${entry("2401.01001", "First paper here")}\n  <!-- page 2 -->\n${entry("2401.01003", "Second paper here")}\n</feed>\n`;
+    expect(codesOf(parseArxivAtom(textDocument(text, "feed.xml")))).not.toContain("stray-text");
+  });
+});
