@@ -110,6 +110,25 @@ export function createRenderer(
   // Community names over the map while zoomed out, under the hover layer and letting the mouse through.
   const communityCaptions = computeCommunityCaptions(graph);
   let drawnCaptions: DrawnCaption[] = [];
+  // Which captions the filters hide, worked out once per filter state rather than every frame.
+  const hiddenByVisibility = new WeakMap<ReducerView["visibility"], ReadonlySet<number>>();
+  const hiddenCaptionsOf = (visibility: ReducerView["visibility"]): ReadonlySet<number> => {
+    const cached = hiddenByVisibility.get(visibility);
+    if (cached) return cached;
+    const hidden = new Set<number>();
+    if (visibility.nodes !== null) {
+      const shown = new Set<number>();
+      for (const node of visibility.nodes) {
+        const community = graph.getNodeAttribute(node, "community");
+        if (typeof community === "number") shown.add(community);
+      }
+      for (const caption of communityCaptions) {
+        if (!shown.has(caption.community)) hidden.add(caption.community);
+      }
+    }
+    hiddenByVisibility.set(visibility, hidden);
+    return hidden;
+  };
   sigma.createCanvasContext("captions", {
     beforeLayer: "hovers",
     style: { pointerEvents: "none" },
@@ -121,17 +140,7 @@ export function createRenderer(
     const { width, height } = sigma.getDimensions();
     captionContext.clearRect(0, 0, width, height);
     const view = options.getView();
-    const hidden = new Set<number>();
-    if (view.visibility.nodes !== null) {
-      const shown = new Set<number>();
-      for (const node of view.visibility.nodes) {
-        const community = graph.getNodeAttribute(node, "community");
-        if (typeof community === "number") shown.add(community);
-      }
-      for (const caption of communityCaptions) {
-        if (!shown.has(caption.community)) hidden.add(caption.community);
-      }
-    }
+    const hidden = hiddenCaptionsOf(view.visibility);
     const palette = options.getPalette();
     drawnCaptions = drawCaptions(
       captionContext,

@@ -139,8 +139,8 @@ export async function recoverOutputs(
   for (const entry of entries) {
     if (entry === LOCK) {
       const lock = path.join(dir, LOCK);
-      const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && !isAlive(holder)) {
+      const holder = await readLockHolder(lock);
+      if (holder !== undefined && holder !== process.pid && !isAlive(holder)) {
         await rm(lock, { force: true });
         removed.push(entry);
       }
@@ -216,8 +216,8 @@ async function lockFolder(dir: string): Promise<() => Promise<void>> {
         return () => rm(lock, { force: true });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        const holder = await readLockHolder(lock);
+        if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
           throw new LitgraphError(
             "io",
             `another litgraph process (pid ${holder}) is writing into ${dir}; wait for it to finish, or remove ${lock} if it is not running`,
@@ -230,6 +230,12 @@ async function lockFolder(dir: string): Promise<() => Promise<void>> {
   } finally {
     await rm(mine, { force: true });
   }
+}
+
+/** The pid a lock file names, or undefined when it names none (gone, empty, not a number). */
+async function readLockHolder(lock: string): Promise<number | undefined> {
+  const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+  return Number.isInteger(holder) && holder > 0 ? holder : undefined;
 }
 
 function isAlive(pid: number): boolean {

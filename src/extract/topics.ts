@@ -30,6 +30,8 @@ interface TopicText {
   snippet: "sentence" | "whole";
   /** A site's category reason: mentions it denies are no evidence. */
   negatable: boolean;
+  /** The record's own prose (abstract, summary), not a title, tag or label. */
+  prose?: boolean;
 }
 
 const COMPILED = new WeakMap<Taxonomy, CompiledTaxonomy>();
@@ -112,7 +114,8 @@ export function findTopics(
   // times in its prose. One passing mention in an abstract ("a pre-trained encoder") is no topic.
   const strong = new Set<string>();
   const proseMentions = new Map<string, number>();
-  for (const item of listTopicTexts(record)) {
+  const texts = listTopicTexts(record);
+  for (const item of texts) {
     const hits = matchPhrases(matcher, item.text);
     if (hits.length === 0) continue;
     const excluded = hits.filter((hit) => hit.value.exclude);
@@ -144,7 +147,7 @@ export function findTopics(
     }
   }
   for (const [topic, mention] of denied) if (!found.has(topic)) found.set(topic, mention);
-  const prose = listProseFields(record).filter(({ field }) => !isTitleField(field));
+  const prose = texts.filter((item) => item.prose);
   // A record whose only prose is one short text (a list item's note, a one-line summary) says
   // everything once: there, one mention is the record's own presentation of its subject.
   // A survey's abstract names each theme it covers once, in a list: there, too, one mention counts.
@@ -190,6 +193,7 @@ function listTopicTexts(record: PaperRecord): TopicText[] {
     text,
     snippet: isTitleField(field) ? "whole" : "sentence",
     negatable: false,
+    prose: !isTitleField(field),
   }));
   for (const tag of record.tags) texts.push({ text: tag, snippet: "whole", negatable: false });
   // Author keywords (BibTeX, RIS, Zotero) and the headings a curated list files a paper under.
