@@ -39,6 +39,12 @@ const NEWS_SECTION =
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*$/i;
+/** A collapsible group (`<details>`) whose `<summary>` names a subsection of the heading above it. */
+const DETAILS_OPEN = /<details\b/gi;
+const DETAILS_CLOSE = /<\/details\s*>/gi;
+const SUMMARY = /<summary\b[^>]*>(.*?)<\/summary\s*>/i;
+/** A count after a group's name: "Nature（19）", "Agents (42) · new". */
+const GROUP_COUNT = /\s*[（(]\s*\d+\s*[)）]/g;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const BULLET = /^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
 /** A line that is one Markdown link (`[Title](url)`), as lists without bullets write their items. */
@@ -326,6 +332,34 @@ function readStructure(lines: readonly string[]): Structure {
     role: role(),
   });
 
+  // Per open `<details>`: the heading its summary added, taken off again when the group closes.
+  const groups: (Heading | undefined)[] = [];
+  /** Whether the line opened, named or closed a group (and holds nothing else to read). */
+  const readDetails = (line: string, lineNumber: number): boolean => {
+    const opened = line.match(DETAILS_OPEN)?.length ?? 0;
+    const closed = line.match(DETAILS_CLOSE)?.length ?? 0;
+    const summary = SUMMARY.exec(line);
+    if (opened === 0 && closed === 0 && !summary) return false;
+    for (let n = 0; n < opened; n++) groups.push(undefined);
+    const text = summary ? cleanHeading((summary[1] ?? "").replace(GROUP_COUNT, " ")) : "";
+    if (text && groups.length > 0 && groups[groups.length - 1] === undefined) {
+      // Half a level below the heading it sits under: the next heading of that level closes it too.
+      const level = (stack[stack.length - 1]?.level ?? 1) + 0.5;
+      const entry: Heading = { level, text, role: readSectionRole(text), line: lineNumber };
+      stack.push(entry);
+      structure.headings.push(entry);
+      groups[groups.length - 1] = entry;
+    }
+    for (let n = 0; n < closed && groups.length > 0; n++) {
+      const entry = groups.pop();
+      const at = entry ? stack.indexOf(entry) : -1;
+      if (at >= 0) stack.length = at;
+    }
+    // A line that carries more than the group's tags and name is read as usual.
+    const rest = summary ? line.replace(summary[0], "") : line;
+    return rest.replace(/<[^>]*>|&nbsp;/g, "").trim() === "";
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     structure.roles.push(role());
@@ -351,6 +385,13 @@ function readStructure(lines: readonly string[]): Structure {
     }
     if (/^\s*<!--/.test(line) && !line.includes("-->")) {
       comment = true;
+      continue;
+    }
+
+    if (readDetails(line, i + 1)) {
+      close();
+      table = undefined;
+      structure.roles[i] = role();
       continue;
     }
 

@@ -704,3 +704,54 @@ describe("awesome list: paper items above the first section", () => {
     expect(codesOf(parsed)).toContain("intro-items");
   });
 });
+
+describe("collapsible groups: a <details> summary names a subsection of the heading above it", () => {
+  const text = [
+    "# Awesome Imaginary Papers",
+    "",
+    "## Journals",
+    "",
+    "<details open>",
+    "<summary><b>Journal of Made-up Results</b>（2）</summary>",
+    "",
+    "- **[A Study That Never Happened](https://arxiv.org/abs/2101.00011)**<br/>Doe J et al. · 2025",
+    "- **[Another Study That Never Happened](https://arxiv.org/abs/2101.00012)**",
+    "",
+    "</details>",
+    "",
+    "<details><summary>Second Imaginary Journal (1)</summary>",
+    "",
+    "- [A Third Study](https://arxiv.org/abs/2101.00013)",
+    "</details>",
+    "",
+    "- [Filed Under the Heading Alone](https://arxiv.org/abs/2101.00014)",
+    "",
+    "## Preprints",
+    "",
+    "<details>",
+    "<summary>Unclosed Group</summary>",
+    "",
+    "- [In the Unclosed Group](https://arxiv.org/abs/2101.00015)",
+    "",
+    "## Later Heading",
+    "",
+    "- [After a Heading That Closes the Group](https://arxiv.org/abs/2101.00016)",
+  ].join("\n");
+  const parsed = parseAwesomeList({ ...textDocument(text), id: "groups.md" });
+  const sections = Object.fromEntries(
+    parsed.records
+      .filter((record) => record.role === "listed")
+      .map((record) => [record.arxiv, record.section?.join(" › ")]),
+  );
+
+  it("files each item under the group's name, without its count", () => {
+    expect(sections).toEqual({
+      "2101.00011": "Journals › Journal of Made-up Results",
+      "2101.00012": "Journals › Journal of Made-up Results",
+      "2101.00013": "Journals › Second Imaginary Journal",
+      "2101.00014": "Journals",
+      "2101.00015": "Preprints › Unclosed Group",
+      "2101.00016": "Later Heading",
+    });
+  });
+});
