@@ -80,6 +80,9 @@ const MAX_LINK_VENUE_WORDS = 6;
 /** A bold text of fewer words than this, next to a paper link with a longer text, is a name. */
 const SHORT_NAME_WORDS = 3;
 
+/** A bold name followed by plain words (not a link), after a colon or not: the head of a title. */
+const NAME_BEFORE_TITLE =
+  /(?<![\p{L}\p{N}*_])(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1\s*([:：])?\s*(?=[\p{L}\p{N}])/gu;
 /** Marker tags lists put next to new or featured entries. */
 const MARKER_TAG =
   /^(?:new|hot|updated?|oral|spotlight|poster|highlight|best paper|featured|🔥|⭐)$/iu;
@@ -95,6 +98,9 @@ const PREPRINT =
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?/i;
 /** Words that make a bracketed tag a note rather than a venue (`[Zhang et al. 2023]`, `(updated 2024)`). */
 const NOT_VENUE = /\bet al\b|\b(?:updated?|added|released?|version|v\d)\b/i;
+/** The dates that end a tag such as `Arxiv, 2023.4` or `AAAI, 2024/2023.10`; the first year is kept. */
+const MONTH_DATED_TAIL =
+  /(?:^|[\s,]+)((?:19|20)\d{2})(?:(?:[./-]\d{1,2}){1,2}|(?:[./-]\d{1,2}){0,2}(?:\s*\/\s*[\d.]{1,10})+)$/;
 const LEADING_VENUE_WORDS =
   /^(?:accepted|published|presented|appear(?:s|ing)?)\s+(?:(?:by|at|to|in|as)\s+)+/i;
 
@@ -208,6 +214,23 @@ export function readItem(source: string): ItemFields {
     }
   }
 
+  // `**ToolLLM**: Facilitating Large Language Models to …`: a short bold name, a colon, then the
+  // rest of the title in plain words. The name opens the title; it is not the whole of it.
+  // Without the colon (`**NYUTron** Health system-scale language models are …`) the words after
+  // the name are the title, when they read as one and not as a byline.
+  rest = rest.replace(
+    NAME_BEFORE_TITLE,
+    (match, _marks: string, name: string, colon: string | undefined, at: number, whole: string) => {
+      if (wordCount(name) > SHORT_NAME_WORDS || readVenueTag(name) || !isTitleLike(name))
+        return match;
+      if (colon) return `${name.trim()}: `;
+      const after = whole.slice(at + match.length, at + match.length + 120);
+      const words = /^[^.|·•—–\[(]*/.exec(after)?.[0] ?? "";
+      return /^\p{Lu}/u.test(words) && wordCount(words) >= 4 && !/\bet al\b|,/.test(words)
+        ? " "
+        : match;
+    },
+  );
   // Bold spans and bracketed or parenthesised tags: venues, markers or the title itself.
   rest = rest.replace(/(\*\*|__)(.{1,400}?)\1/g, (_match, _marks: string, inner: string) => {
     const inside = inner.trim().replace(/^\[(.*)\]$/, "$1");
@@ -321,11 +344,14 @@ function wordCount(text: string): number {
  * undefined for anything else (a marker, a model name in parentheses, `Zhang et al. 2023`).
  */
 export function readVenueTag(source: string): VenueTag | undefined {
-  const text = cleanInline(source)
+  let text = cleanInline(source)
     .replace(/^[[(]+|[\])]+$/g, "")
     .replace(/\.$/, "")
     .trim();
   if (text.length < 2 || text.length > 80 || NOT_VENUE.test(text)) return undefined;
+  // `Arxiv, 2023.4`, `AAAI, 2024/2023.10`: a year with its month, or two dates, end the tag.
+  const monthTail = MONTH_DATED_TAIL.exec(text);
+  if (monthTail?.[1]) text = `${text.slice(0, monthTail.index)} ${monthTail[1]}`.trim();
   const dated = /^((?:19|20)\d{2})[/.-](\d{1,2})(?:[/.-]\d{1,2})?$/.exec(text);
   if (dated?.[1]) return { year: Number(dated[1]) };
   if (/\d{4}\.\d{4,5}|https?:|\//.test(text)) return undefined;
@@ -451,9 +477,15 @@ function readRestTitle(
     head = text.slice(0, cut);
     tail = text.slice(cut);
     const trailing = /[,;]\s*([^,;]{2,60})$/.exec(head);
+    // After a full stop only a venue with its year counts (`… Real-world APIs. ICLR 2024`).
+    const afterStop = /\.\s+([^,;.]{2,60})$/.exec(head);
+    const stopTag = afterStop?.[1] ? readVenueTag(afterStop[1]) : undefined;
     if (trailing?.[1] && readVenueTag(trailing[1])) {
       tail = `${trailing[1]}, ${tail}`;
       head = head.slice(0, trailing.index);
+    } else if (afterStop?.[1] && stopTag?.venue && stopTag.year !== undefined) {
+      tail = `${afterStop[1]}, ${tail}`;
+      head = head.slice(0, afterStop.index);
     }
   }
   const byline = readByline(tail);

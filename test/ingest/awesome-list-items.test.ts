@@ -21,6 +21,11 @@ describe("readVenueTag", () => {
     { tag: "arXiv 2023", expected: { year: 2023 } },
     { tag: "2022", expected: { year: 2022 } },
     { tag: "2023/05", expected: { year: 2023 } },
+    // A year with its month after a comma, or two dates: the first year counts.
+    { tag: "Arxiv, 2023.4", expected: { year: 2023 } },
+    { tag: "Nature, 2022.12", expected: { venue: "Nature 2022", year: 2022 } },
+    { tag: "AAAI, 2024/2023.10", expected: { venue: "AAAI 2024", year: 2024 } },
+    { tag: "Arxiv, 2022.7/2023.12", expected: { year: 2022 } },
     { tag: "LLaMA", expected: undefined },
     { tag: "Zhang et al. 2023", expected: undefined },
     { tag: "Paper", expected: undefined },
@@ -300,4 +305,47 @@ describe("readItem: a year written after the title", () => {
       readItem("[Findings of the Toy Shared Task 2021](https://arxiv.org/abs/2101.00002)").title,
     ).toBe("Findings of the Toy Shared Task 2021");
   });
+});
+
+describe("readItem: a short bold name that opens the title", () => {
+  const cases: Array<{ item: string; title: string; venue?: string; year?: number }> = [
+    {
+      item: "* [**Arxiv, 2023.4**] **ToyNet**: A made-up model for imaginary tasks. [paper](https://arxiv.org/abs/2101.00021)",
+      title: "ToyNet: A made-up model for imaginary tasks",
+      year: 2023,
+    },
+    {
+      item: "* [**Nature, 2022.12**] **ToyNet 2** Pretend language models answer imaginary questions [paper](https://arxiv.org/abs/2101.00022)",
+      title: "Pretend language models answer imaginary questions",
+      venue: "Nature 2022",
+      year: 2022,
+    },
+    {
+      item: "- **ToyAgent**: Teaching Imaginary Agents to Use 1000 Pretend Tools. *ICLR 2024* [[paper](https://arxiv.org/abs/2101.00023)]",
+      title: "ToyAgent: Teaching Imaginary Agents to Use 1000 Pretend Tools",
+      venue: "ICLR 2024",
+      year: 2024,
+    },
+    // The link text is the title when there is one; a byline after the name is no title.
+    {
+      item: "- **ToyVL**: [Imaginary Visual Instruction Tuning](https://arxiv.org/abs/2101.00024)",
+      title: "Imaginary Visual Instruction Tuning",
+    },
+    {
+      item: "- **ToyVL** Jane Roe et al. · NeurIPS 2023 [paper](https://arxiv.org/abs/2101.00025)",
+      title: "ToyVL",
+      venue: "NeurIPS 2023",
+      year: 2023,
+    },
+  ];
+  for (const { item, title, venue, year } of cases) {
+    it(`reads ${JSON.stringify(item.slice(0, 40))}…`, () => {
+      const fields = readItem(item);
+      expect({ title: fields.title, venue: fields.venue, year: fields.year }).toEqual({
+        title,
+        venue,
+        year,
+      });
+    });
+  }
 });
