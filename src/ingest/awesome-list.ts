@@ -13,7 +13,7 @@ import {
 import { createDiagnosticSink } from "./diagnostic-sink.ts";
 import { isPaperLinkKind } from "./paper-links.ts";
 import { createPaperRecord } from "./records.ts";
-import { dedupe, splitLines, takeSniffWindow } from "./text-utils.ts";
+import { dedupe, documentName, splitLines, takeSniffWindow } from "./text-utils.ts";
 import type {
   Adapter,
   CollectionRecord,
@@ -273,7 +273,7 @@ export function parseAwesomeList(doc: SourceDocument): ParsedDocument {
   if (listed.length === 0) sink.add("warning", "no-items", "no list item links to a paper");
 
   const collection: CollectionRecord = {
-    title: structure.title?.text || readNameOfFile(doc.id),
+    title: structure.title?.text || documentName(doc.id),
     urls: intro.urls.slice(0, MAX_COLLECTION_URLS),
   };
   const companionIndex = drafts.findIndex((draft) => draft.companion);
@@ -799,11 +799,6 @@ function createCompanionRecord(
 }
 
 /** A list without a title is named after its file: `lists/awesome-med.md` → `awesome-med`. */
-function readNameOfFile(id: string): string {
-  const base = id.split(/[\\/]/).pop() ?? id;
-  return base.replace(/\.(?:md|markdown|txt|rst)$/i, "") || id;
-}
-
 function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,6 @@
 // Fallback adapter for any plain text or Markdown: the document itself becomes a `main` record, and
-// the arXiv ids, DOIs and GitHub links it names are kept (topics are found later, by extract).
+// the arXiv ids, DOIs and GitHub links it names are kept (topics are found later, by extract). A
+// document that names several papers is a reading list: a collection of them, not a paper itself.
 // Linear in the size of the text: one pass over the lines, simple global patterns, fixed caps.
 import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { findArxivIds } from "../extract/arxiv-id.ts";
@@ -9,6 +10,7 @@ import { createPaperRecord } from "./records.ts";
 import {
   arxivIdOfDoi,
   collapseWhitespace,
+  documentName,
   isBlank,
   isChineseText,
   isImageLine,
@@ -65,9 +67,10 @@ interface Named {
 
 /**
  * Parse plain text or Markdown. With exactly one arXiv id or DOI, the document is that paper: one
- * `main` record with the id. With several, the document is its own `main` record (no id) and each
- * distinct id a `listed` record (title from its Markdown link text or its line, line number). The
- * text, capped, is the main record's abstract; caps are reported as diagnostics.
+ * `main` record with the id. With several, the document is a list: a collection named by its title
+ * (or its file name) and each distinct id a `listed` record (title from its Markdown link text or its
+ * line, line number). The text, capped, is the main record's abstract; caps are reported as
+ * diagnostics.
  */
 export function parsePlainText(
   doc: SourceDocument,
@@ -118,6 +121,10 @@ export function parsePlainText(
   }
 
   const title = readDocumentTitle(lines);
+  const ids = [...named.values()];
+  if (ids.length > 1)
+    return readAsList(doc, title?.text, ids, [...looseUrls], listedCapped, settings);
+
   const abstract = truncateText(
     doc.text.length > settings.maxAbstractChars * 2
       ? doc.text.slice(0, settings.maxAbstractChars * 2).trim()
@@ -132,10 +139,8 @@ export function parsePlainText(
     );
   }
 
-  const ids = [...named.values()];
   const only = ids.length === 1 ? ids[0] : undefined;
-  // With several ids, their links belong to the listed records, not to the document.
-  const urls = [...(ids.length > 1 ? looseUrls : allUrls)];
+  const urls = [...allUrls];
   if (urls.length > settings.maxUrls) {
     report("info", "urls-capped", `more than ${settings.maxUrls} links; the first are kept`);
   }
@@ -151,28 +156,58 @@ export function parsePlainText(
       urls: urls.slice(0, settings.maxUrls),
     }),
   ];
-  if (ids.length > 1) {
-    for (const entry of ids) {
-      records.push(
-        createPaperRecord(doc, FORMAT, "listed", {
-          line: entry.line,
-          title: entry.title && !isChineseText(entry.title) ? entry.title : undefined,
-          titleZh: entry.title && isChineseText(entry.title) ? entry.title : undefined,
-          arxiv: entry.kind === "arxiv" ? entry.id : undefined,
-          doi: entry.kind === "doi" ? entry.id : undefined,
-          urls: entry.urls,
-        }),
-      );
-    }
-  }
-  if (listedCapped) {
-    report(
-      "warning",
-      "listed-capped",
-      `more than ${settings.maxListed} distinct identifiers; only the first ${settings.maxListed} are kept`,
+  return { records, relations: [], diagnostics };
+}
+
+/**
+ * A document naming several papers: the collection of them. Its links that name no paper stay on
+ * the collection; the prose around the items is not kept, and the report says so.
+ */
+function readAsList(
+  doc: SourceDocument,
+  title: string | undefined,
+  ids: readonly Named[],
+  looseUrls: readonly string[],
+  capped: boolean,
+  settings: PlainTextOptions,
+): ParsedDocument {
+  const records = ids.map((entry) =>
+    createPaperRecord(doc, FORMAT, "listed", {
+      line: entry.line,
+      title: entry.title && !isChineseText(entry.title) ? entry.title : undefined,
+      titleZh: entry.title && isChineseText(entry.title) ? entry.title : undefined,
+      arxiv: entry.kind === "arxiv" ? entry.id : undefined,
+      doi: entry.kind === "doi" ? entry.id : undefined,
+      urls: entry.urls,
+    }),
+  );
+  const diagnostics: Diagnostic[] = [
+    createDiagnostic(
+      doc.id,
+      "info",
+      "read-as-list",
+      `text: names ${ids.length} papers, so it is read as a list of them; its own text is not kept as a paper`,
+    ),
+  ];
+  if (capped) {
+    diagnostics.push(
+      createDiagnostic(
+        doc.id,
+        "warning",
+        "listed-capped",
+        `text: more than ${settings.maxListed} distinct identifiers; only the first ${settings.maxListed} are kept`,
+      ),
     );
   }
-  return { records, relations: [], diagnostics };
+  return {
+    records,
+    relations: [],
+    diagnostics,
+    collection: {
+      title: title || documentName(doc.id),
+      urls: looseUrls.slice(0, settings.maxUrls),
+    },
+  };
 }
 
 /** arXiv ids (also behind arXiv DOIs) and other DOIs on one line, first-seen order. */
@@ -235,7 +270,13 @@ function readDocumentTitle(lines: readonly string[]): { text: string; line: numb
     if (isBlank(line) || isImageLine(line)) continue;
     if (line.length > MAX_TITLE_LINE) break;
     const text = cleanInline(line);
-    if (text.length >= 3 && text.length <= 200 && !/^[-*+>|]/.test(line.trim())) {
+    // A first line that is only a link word (`[arXiv](…)`, `PDF`) names no document.
+    if (
+      text.length >= 3 &&
+      text.length <= 200 &&
+      !/^[-*+>|]/.test(line.trim()) &&
+      !isLinkWord(text)
+    ) {
       return { text, line: i + 1 };
     }
     break;

@@ -183,3 +183,9 @@ export function truncateText(text: string, max: number): string {
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
+
+/** A document's name for a person: its file name without folders and text extension. */
+export function documentName(id: string): string {
+  const base = id.split(/[\\/]/).pop() ?? id;
+  return base.replace(/\.(?:md|markdown|txt|rst)$/i, "") || id;
+}

@@ -111,7 +111,7 @@ describe("ingestFile", () => {
       expect(outcome.state).toBe("parsed");
       if (outcome.state !== "parsed") return;
       expect(outcome.format).toBe("text");
-      expect(outcome.parsed.records[0]?.role).toBe("main");
+      expect(outcome.parsed.records.length).toBeGreaterThan(0);
       const failure = outcome.parsed.diagnostics.find((d) => d.code === "adapter-failed");
       expect(failure?.severity).toBe("error");
       expect(failure?.message).toContain("unexpected shape");

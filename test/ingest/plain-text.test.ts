@@ -45,14 +45,14 @@ describe("plain-text fixtures", () => {
     if (outcome.state !== "parsed") throw new Error("the reading list was skipped");
     expect(outcome.format).toBe("text");
     const parsed = outcome.parsed;
-    const [main, ...listed] = parsed.records;
-    expect(main).toMatchObject({
-      role: "main",
+    const listed = parsed.records;
+    // The list is a collection of its papers, never a paper itself.
+    expect(parsed.collection).toEqual({
       title: "Medical LLM reading list",
       urls: ["https://github.com/AI-in-Health/MedLLMsPracticalGuide"],
     });
-    expect(main).not.toHaveProperty("arxiv");
-    expect(main).not.toHaveProperty("doi");
+    expect(parsed.records.some((record) => record.role === "main")).toBe(false);
+    expect(codesOf(parsed)).toContain("read-as-list");
     expect(
       listed.map((record) => [record.role, record.arxiv ?? record.doi, record.line, record.title]),
     ).toEqual([
@@ -134,7 +134,7 @@ describe("plain-text inline cases", () => {
     const parsed = parsePlainText(textDocument(lines.join("\n")), { maxListed: 10 });
     expect(parsed.records.filter((record) => record.role === "listed")).toHaveLength(10);
     expect(codesOf(parsed)).toContain("listed-capped");
-    expect(parsed.records[1]).toMatchObject({
+    expect(parsed.records[0]).toMatchObject({
       arxiv: "2401.10000",
       title: "Paper number 0",
       line: 1,
@@ -145,7 +145,9 @@ describe("plain-text inline cases", () => {
     const text =
       "[arXiv](https://arxiv.org/abs/2212.13138)\n[pdf](https://arxiv.org/pdf/2303.13375)";
     const parsed = parsePlainText(textDocument(text));
-    expect(parsed.records.slice(1).map((record) => record.title)).toEqual([undefined, undefined]);
+    expect(parsed.records.map((record) => record.title)).toEqual([undefined, undefined]);
+    // A list without a title is named after its file.
+    expect(parsed.collection?.title).toBe("inline");
   });
 
   it("reads a large document with many ids on few very long lines", () => {
