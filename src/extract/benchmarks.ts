@@ -208,8 +208,31 @@ const MODEL_ENDING = new RegExp(`(?:^|[a-z0-9-])(?:${alternation(cues.modelEndin
  */
 type NameShape = "suffix" | "strong" | "word";
 
+/** Shapes of the names seen, by name: a corpus repeats its capitalised words many times. */
+const SHAPES = new Map<string, NameShape | undefined>();
+/** Past this many names the cache starts afresh, so that memory stays bounded on any corpus. */
+const MAX_CACHED_SHAPES = 65_536;
+
 export function classifyName(name: string): NameShape | undefined {
-  if (name.length < 2 || QUANTITY.test(name) || !/[A-Za-z]/.test(name)) return undefined;
+  // Every shape needs a capital (`…QA` ends in two): most words of running text stop here.
+  if (name.length < 2 || !hasCapital(name)) return undefined;
+  if (SHAPES.has(name)) return SHAPES.get(name);
+  const shape = classifyCapitalisedName(name);
+  if (SHAPES.size >= MAX_CACHED_SHAPES) SHAPES.clear();
+  SHAPES.set(name, shape);
+  return shape;
+}
+
+function hasCapital(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+  }
+  return false;
+}
+
+function classifyCapitalisedName(name: string): NameShape | undefined {
+  if (QUANTITY.test(name)) return undefined;
   const lower = name.toLowerCase();
   if (
     NOT_NAMES.has(lower) ||
@@ -225,7 +248,6 @@ export function classifyName(name: string): NameShape | undefined {
     return "suffix";
   }
   if (isModelName(lower) || MODEL_SIZE.test(name) || MODEL_ENDING.test(name)) return undefined;
-  if (!/[A-Z]/.test(name)) return undefined;
   const parts = name.split("-");
   if (parts.every((part) => /^[A-Z]?[a-z]+$/.test(part))) {
     return parts.length === 1 && name.length >= 3 ? "word" : undefined;
