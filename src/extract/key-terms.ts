@@ -104,6 +104,8 @@ const ZH_STOP = new Set<string>(STOP_WORDS.zh);
 const ZH_STOP_LENGTHS = [...new Set(STOP_WORDS.zh.map((word) => word.length))].sort(
   (a, b) => b - a,
 );
+/** The first characters of the Chinese stop words: a character that is none of them starts no stop word. */
+const ZH_STOP_FIRST = new Set<number>(STOP_WORDS.zh.map((word) => word.charCodeAt(0)));
 /** Slots of pass 1's table of hashed keys (2²³: 16 MB of counts and 32 MB of stamps). */
 const HASH_SLOTS = 1 << 23;
 const MIN_PARTS = 2;
@@ -179,57 +181,61 @@ export function listEnglishCandidates(text: string): Occurrence[] {
 }
 
 function visitEnglishCandidates(text: string, visit: VisitCandidate): void {
-  const run: RunWord[] = [];
+  // The run's words (their descriptions and bounds, in parallel arrays reused from run to run) and
+  // one key builder for all candidates: visitors call it before the next candidate, if at all.
+  const words: WordInfo[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let length = 0;
+  let from = 0;
+  let to = 0;
+  const keyOf = () => buildKey(words, from, to);
   let previousEnd = 0;
   const flush = () => {
-    for (let i = 0; i < run.length; i++) {
-      const first = run[i] as RunWord;
+    for (let i = 0; i < length; i++) {
+      const first = words[i] as WordInfo;
       if (EN_NOT_FIRST.has(first.word)) continue;
       // The hash of the words so far, joined by spaces, extended word by word (FNV-1a runs left to right).
       let prefixHash = FNV_OFFSET;
       let parts = 0;
-      for (let j = i; j < run.length; j++) {
-        const word = run[j] as RunWord;
+      for (let j = i; j < length; j++) {
+        const word = words[j] as WordInfo;
         parts += word.parts;
         if (parts > MAX_PARTS) break;
         const base = j === i ? FNV_OFFSET : hashUnit(prefixHash, 32);
         // One hyphenated word of two parts is a modifier (`zero-shot`, `high-quality`), not a term.
         if (parts >= MIN_PARTS && !(j === i && parts < 3) && !EN_NOT_LAST.has(word.word)) {
-          const from = i;
-          const to = j;
+          from = i;
+          to = j;
           visit(
             toSlot(hashText(base, word.singular)),
-            () => buildKey(run, from, to),
-            first.start,
-            word.end,
+            keyOf,
+            starts[i] as number,
+            ends[j] as number,
             j - i + 1,
           );
         }
         prefixHash = hashText(base, word.joined);
       }
     }
-    run.length = 0;
+    length = 0;
   };
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // Anything but spaces between two words (a comma, a bracket, a full stop) ends the run.
-    if (run.length > 0 && !isBlank(text, previousEnd, start)) flush();
+    if (length > 0 && !isBlank(text, previousEnd, start)) flush();
     previousEnd = end;
     const info = describeWord(m[0]);
     if (info === null) {
       flush();
       continue;
     }
-    run.push({
-      word: info.word,
-      joined: info.joined,
-      singular: info.singular,
-      parts: info.parts,
-      start,
-      end,
-    });
+    words[length] = info;
+    starts[length] = start;
+    ends[length] = end;
+    length++;
   }
   flush();
 }
@@ -272,10 +278,10 @@ function readWord(written: string): WordInfo | null {
   };
 }
 
-function buildKey(run: readonly RunWord[], from: number, to: number): string {
+function buildKey(run: readonly WordInfo[], from: number, to: number): string {
   let key = "";
-  for (let k = from; k < to; k++) key += `${(run[k] as RunWord).joined} `;
-  return key + (run[to] as RunWord).singular;
+  for (let k = from; k < to; k++) key += `${(run[k] as WordInfo).joined} `;
+  return key + (run[to] as WordInfo).singular;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -295,9 +301,9 @@ function toSlot(hash: number): number {
   return (hash >>> 0) & (HASH_SLOTS - 1);
 }
 
-/** A key's slot in pass 1's table. */
-function hashKey(key: string): number {
-  return toSlot(hashText(FNV_OFFSET, key));
+/** The characters of `HAN`. */
+function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
@@ -319,25 +325,37 @@ export function listChineseCandidates(text: string): Occurrence[] {
 
 function visitChineseCandidates(text: string, visit: VisitCandidate): void {
   let segmentStart = -1;
+  // One key builder for all candidates, as in visitEnglishCandidates.
+  let from = 0;
+  let to = 0;
+  const keyOf = () => text.slice(from, to);
   const flush = (end: number) => {
     if (segmentStart < 0) return;
     for (let i = segmentStart; i < end; i++) {
+      // The slot of text[i, i + n) is the hash of its characters, extended one character at a time.
+      let hash = FNV_OFFSET;
+      for (let k = i; k < i + ZH_MIN_CHARS - 1 && k < end; k++)
+        hash = hashUnit(hash, text.charCodeAt(k));
       for (let n = ZH_MIN_CHARS; n <= ZH_MAX_CHARS && i + n <= end; n++) {
-        const from = i;
-        visit(hashKey(text.slice(i, i + n)), () => text.slice(from, from + n), i, i + n, n / 2);
+        hash = hashUnit(hash, text.charCodeAt(i + n - 1));
+        from = i;
+        to = i + n;
+        visit(toSlot(hash), keyOf, i, i + n, n / 2);
       }
     }
     segmentStart = -1;
   };
   let i = 0;
   while (i < text.length) {
-    const char = text[i] as string;
-    if (!HAN.test(char)) {
+    const code = text.charCodeAt(i);
+    if (!isHanCode(code)) {
       flush(i);
       i++;
       continue;
     }
-    const stop = ZH_STOP_LENGTHS.find((n) => ZH_STOP.has(text.slice(i, i + n)));
+    const stop = ZH_STOP_FIRST.has(code)
+      ? ZH_STOP_LENGTHS.find((n) => ZH_STOP.has(text.slice(i, i + n)))
+      : undefined;
     if (stop !== undefined) {
       flush(i);
       i += stop;

@@ -53,6 +53,12 @@ const CJK_SHINGLE = 6;
  */
 export function shingleText(text: string): Set<number> {
   const shingles = new Set<number>();
+  visitShingles(text, (hash) => shingles.add(hash));
+  return shingles;
+}
+
+/** Each shingle hash of `shingleText`, in the same order, repeats included, without building the set. */
+export function visitShingles(text: string, visit: (hash: number) => void): void {
   const lower = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
   // Each word's hash, computed as the text is scanned (the words of `[a-z0-9]+`), in a ring of
   // the last ENGLISH_SHINGLE words.
@@ -74,7 +80,7 @@ export function shingleText(text: string): Set<number> {
     inWord = false;
     ring[words % ENGLISH_SHINGLE] = hash >>> 0;
     words += 1;
-    if (words >= ENGLISH_SHINGLE) shingles.add(combineRing(ring, words - ENGLISH_SHINGLE));
+    if (words >= ENGLISH_SHINGLE) visit(combineRing(ring, words - ENGLISH_SHINGLE));
   }
   for (let i = 0; i < lower.length; ) {
     if (!isCjkCode(lower.charCodeAt(i))) {
@@ -87,11 +93,10 @@ export function shingleText(text: string): Set<number> {
       let h = FNV_OFFSET;
       for (let k = start; k < start + CJK_SHINGLE; k += 1)
         h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
-      shingles.add(h >>> 0);
+      visit(h >>> 0);
     }
     i = end;
   }
-  return shingles;
 }
 
 const FNV_OFFSET = 0x811c9dc5;

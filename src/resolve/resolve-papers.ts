@@ -8,7 +8,7 @@ import type { Evidence, ExtractedPaper } from "../extract/types.ts";
 import { isLinkWord } from "../ingest/link-words.ts";
 import type { FormatId } from "../ingest/types.ts";
 import { Components, type JoinStrength } from "./components.ts";
-import { normalizeTitle, shingleText, slugifyTitle } from "./normalize.ts";
+import { normalizeTitle, shingleText, slugifyTitle, visitShingles } from "./normalize.ts";
 import type {
   DocumentExtraction,
   EntityRelation,
@@ -207,6 +207,9 @@ function joinByRepository(
   }
 }
 
+/** Bits of the hash prefix filter that lets most records skip the overlap count (2²² bits: 512 KB). */
+const SHINGLE_FILTER_BITS = 22;
+
 /**
  * Two records whose texts share most of the shorter one's 5-word runs describe the same paper:
  * a listing site's two-sentence summary taken from the abstract, or a page that lost its title.
@@ -239,12 +242,30 @@ function joinByTextOverlap(
     }
   }
 
+  // A bit per hash prefix of the untitled records' shingles: most records share none, and are
+  // passed over without building their set of shingles.
+  const held = new Int32Array(1 << (SHINGLE_FILTER_BITS - 5));
+  for (const hash of postings.keys()) {
+    const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
+    held[bit >>> 5] = (held[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  let hit = false;
+  const lookFor = (hash: number) => {
+    if (hit) return;
+    const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
+    if (((held[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && postings.has(hash)) hit = true;
+  };
+
   // Every record's shingles that an untitled record also has, counted per record for frequency.
   const frequency = new Map<number, number>();
   const overlapping: Array<{ i: number; hashes: number[]; size: number }> = [];
   papers.forEach((paper, i) => {
     if (sizes.has(i)) return;
-    const set = shingleText(textOf(paper));
+    const text = textOf(paper);
+    hit = false;
+    visitShingles(text, lookFor);
+    if (!hit) return;
+    const set = shingleText(text);
     const hashes: number[] = [];
     for (const hash of set) {
       if (!postings.has(hash)) continue;
