@@ -369,12 +369,14 @@ export function findBenchmarks(
         taken.push([occurrence.start, occurrence.end]);
       }
     }
-    for (const match of text.matchAll(NAME_CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (taken.some(([from, to]) => start < to && end > from)) continue;
+    NAME_CANDIDATE.lastIndex = 0;
+    for (let match = NAME_CANDIDATE.exec(text); match; match = NAME_CANDIDATE.exec(text)) {
+      // Most words have no name's shape: that is asked first, as it is the cheaper question.
       const shape = classifyName(match[0]);
       if (!shape) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (overlapsAny(taken, start, end)) continue;
       // Another spelling of a known name (`Med-QA`, `HeadQA`); a plain word (`Mirage`) is not one.
       const known = shape !== "word" && compiled.byCompactName.get(compactSlug(match[0]));
       if (known) {
@@ -389,6 +391,11 @@ export function findBenchmarks(
     for (const occurrence of found) occurrences.push(occurrence);
   }
   return collectMentions(record.source, occurrences);
+}
+
+function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [from, to] of spans) if (start < to && end > from) return true;
+  return false;
 }
 
 function collectMentions(source: string, occurrences: readonly Occurrence[]): BenchmarkMention[] {

@@ -113,8 +113,6 @@ const MAX_PARTS = 4;
 /** Chinese words are mostly of two characters: a term of at least two words has three or more. */
 const ZH_MIN_CHARS = 3;
 const ZH_MAX_CHARS = 6;
-/** A word: letters and digits, hyphen-joined parts kept together (`chain-of-thought`). */
-const WORD = /[A-Za-z0-9]+(?:[-\u2010\u2011][A-Za-z0-9]+)*/g;
 const LETTER = /[A-Za-z]/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -220,14 +218,12 @@ function visitEnglishCandidates(text: string, visit: VisitCandidate): void {
     }
     length = 0;
   };
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (let start = findWordStart(text, 0); start >= 0; start = findWordStart(text, previousEnd)) {
+    const end = findWordEnd(text, start);
     // Anything but spaces between two words (a comma, a bracket, a full stop) ends the run.
     if (length > 0 && !isBlank(text, previousEnd, start)) flush();
     previousEnd = end;
-    const info = describeWord(m[0]);
+    const info = describeWord(text.slice(start, end));
     if (info === null) {
       flush();
       continue;
@@ -299,6 +295,32 @@ function hashText(hash: number, text: string): number {
 
 function toSlot(hash: number): number {
   return (hash >>> 0) & (HASH_SLOTS - 1);
+}
+
+/**
+ * Words are letters and digits, hyphen-joined parts kept together (`chain-of-thought`): the matches
+ * of /[A-Za-z0-9]+(?:[-\u2010\u2011][A-Za-z0-9]+)*\/g, found without a match object per word.
+ * The start of the first word at or after `from`, or -1.
+ */
+function findWordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (isWordCode(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The end of the word that starts at `start`. */
+function findWordEnd(text: string, start: number): number {
+  let i = start + 1;
+  for (;;) {
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    const code = text.charCodeAt(i);
+    const joins = code === 45 || code === 0x2010 || code === 0x2011;
+    if (!joins || !isWordCode(text.charCodeAt(i + 1))) return i;
+    i += 2;
+  }
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** The characters of `HAN`. */
