@@ -207,8 +207,8 @@ function joinByRepository(
   }
 }
 
-/** Bits of the hash prefix filter that lets most records skip the overlap count (2²² bits: 512 KB). */
-const SHINGLE_FILTER_BITS = 22;
+/** Bits of the hash prefix filter that lets most records skip the overlap count (2²⁴ bits: 2 MB). */
+const SHINGLE_FILTER_BITS = 24;
 
 /**
  * Two records whose texts share most of the shorter one's 5-word runs describe the same paper:
@@ -249,11 +249,13 @@ function joinByTextOverlap(
     const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
     held[bit >>> 5] = (held[bit >>> 5] as number) | (1 << (bit & 31));
   }
-  let hit = false;
-  const lookFor = (hash: number) => {
-    if (hit) return;
+  const isHeld = (hash: number) => {
     const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
-    if (((held[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && postings.has(hash)) hit = true;
+    return ((held[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && postings.has(hash);
+  };
+  const found: number[] = [];
+  const collect = (hash: number) => {
+    found.push(hash);
   };
 
   // Every record's shingles that an untitled record also has, counted per record for frequency.
@@ -261,11 +263,10 @@ function joinByTextOverlap(
   const overlapping: Array<{ i: number; hashes: number[]; size: number }> = [];
   papers.forEach((paper, i) => {
     if (sizes.has(i)) return;
-    const text = textOf(paper);
-    hit = false;
-    visitShingles(text, lookFor);
-    if (!hit) return;
-    const set = shingleText(text);
+    found.length = 0;
+    visitShingles(textOf(paper), collect);
+    if (!found.some(isHeld)) return;
+    const set = new Set(found);
     const hashes: number[] = [];
     for (const hash of set) {
       if (!postings.has(hash)) continue;
@@ -277,10 +278,22 @@ function joinByTextOverlap(
   for (const [hash, list] of postings)
     frequency.set(hash, (frequency.get(hash) ?? 0) + list.length);
 
+  // Each record's document and component, as numbers: no join happens while pairs are counted.
+  const documentOf = new Int32Array(papers.length);
+  const rootOf = new Int32Array(papers.length);
+  const documentIds = new Map<string, number>();
+  papers.forEach(({ record }, i) => {
+    let id = documentIds.get(record.document);
+    if (id === undefined) {
+      id = documentIds.size;
+      documentIds.set(record.document, id);
+    }
+    documentOf[i] = id;
+    rootOf[i] = components.find(i);
+  });
   const shared = new Map<number, number>();
   const count = (a: number, b: number) => {
-    if (papers[a]?.record.document === papers[b]?.record.document) return;
-    if (components.find(a) === components.find(b)) return;
+    if (documentOf[a] === documentOf[b] || rootOf[a] === rootOf[b]) return;
     const pair = Math.min(a, b) * papers.length + Math.max(a, b);
     shared.set(pair, (shared.get(pair) ?? 0) + 1);
   };
