@@ -223,7 +223,7 @@ function visitEnglishCandidates(text: string, visit: VisitCandidate): void {
     // Anything but spaces between two words (a comma, a bracket, a full stop) ends the run.
     if (length > 0 && !isBlank(text, previousEnd, start)) flush();
     previousEnd = end;
-    const info = describeWord(text.slice(start, end));
+    const info = describeWord(text, start, end);
     if (info === null) {
       flush();
       continue;
@@ -238,17 +238,65 @@ function visitEnglishCandidates(text: string, visit: VisitCandidate): void {
 
 type WordInfo = Omit<RunWord, "start" | "end">;
 
-/** What a written word is as part of a term; `null` for a word that ends a run. Cached per spelling. */
-const WORD_INFO = new Map<string, WordInfo | null>();
+/**
+ * What a written word is as part of a term; `null` for a word that ends a run. Cached per
+ * spelling, in a table of its own looked up by the word's place in the text: a word seen before
+ * (most are) needs no string of its own.
+ */
 const MAX_CACHED_WORDS = 200_000;
+/** Open addressing, at most 40% full. */
+const WORD_SLOTS = 1 << 19;
 
-function describeWord(written: string): WordInfo | null {
-  const cached = WORD_INFO.get(written);
-  if (cached !== undefined) return cached;
+interface WordCache {
+  /** Per slot, the entry's index plus one; 0 for an empty slot. */
+  slots: Int32Array;
+  hashes: Int32Array;
+  written: string[];
+  infos: (WordInfo | null)[];
+}
+
+let wordCache: WordCache | undefined;
+
+function describeWord(text: string, start: number, end: number): WordInfo | null {
+  wordCache ??= {
+    slots: new Int32Array(WORD_SLOTS),
+    hashes: new Int32Array(MAX_CACHED_WORDS),
+    written: [],
+    infos: [],
+  };
+  const cache = wordCache;
+  const hash = hashText(FNV_OFFSET, text, start, end);
+  let slot = hash & (WORD_SLOTS - 1);
+  for (let entry = cache.slots[slot] as number; entry !== 0; entry = cache.slots[slot] as number) {
+    const index = entry - 1;
+    if (
+      cache.hashes[index] === hash &&
+      isWrittenAt(cache.written[index] as string, text, start, end)
+    )
+      return cache.infos[index] as WordInfo | null;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
+  }
+  const written = text.slice(start, end);
   const info = readWord(written);
-  if (WORD_INFO.size >= MAX_CACHED_WORDS) WORD_INFO.clear();
-  WORD_INFO.set(written, info);
+  if (cache.written.length >= MAX_CACHED_WORDS) {
+    cache.slots.fill(0);
+    cache.written.length = 0;
+    cache.infos.length = 0;
+    slot = hash & (WORD_SLOTS - 1);
+  }
+  cache.hashes[cache.written.length] = hash;
+  cache.written.push(written);
+  cache.infos.push(info);
+  cache.slots[slot] = cache.written.length;
   return info;
+}
+
+/** Whether `text[start, end)` is `word`. */
+function isWrittenAt(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++)
+    if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 function readWord(written: string): WordInfo | null {
@@ -287,9 +335,9 @@ function hashUnit(hash: number, unit: number): number {
   return Math.imul(hash ^ unit, 0x01000193);
 }
 
-function hashText(hash: number, text: string): number {
+function hashText(hash: number, text: string, from = 0, to = text.length): number {
   let h = hash;
-  for (let i = 0; i < text.length; i++) h = hashUnit(h, text.charCodeAt(i));
+  for (let i = from; i < to; i++) h = hashUnit(h, text.charCodeAt(i));
   return h;
 }
 
