@@ -9,10 +9,19 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * with a different colon compare equal.
  */
 export function normalizeTitle(title: string): string {
-  // Plain ASCII has no accents and no compatibility forms: both normalisations would leave it as it is.
-  return (
-    isAscii(title) ? title : title.normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFKC")
-  )
+  // Plain ASCII has no accents and no compatibility forms, and its letters and digits are a-z and
+  // 0-9 once lower-cased: the same steps with simpler patterns.
+  if (isAscii(title)) {
+    return title
+      .toLowerCase()
+      .replace(/["'`]/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
+  return title
+    .normalize("NFKD")
+    .replace(COMBINING_MARKS, "")
+    .normalize("NFKC")
     .toLowerCase()
     .replace(/[《》「」『』"'“”‘’`]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
@@ -35,8 +44,13 @@ export function titleWords(title: string): Set<string> {
 
 /** Jaccard similarity of the word sets of two titles (0 … 1). */
 export function titleSimilarity(a: string, b: string): number {
-  const wa = titleWords(a);
-  const wb = titleWords(b);
+  return normalizedTitleSimilarity(normalizeTitle(a), normalizeTitle(b));
+}
+
+/** `titleSimilarity` of two titles given as `normalizeTitle` made them. */
+export function normalizedTitleSimilarity(a: string, b: string): number {
+  const wa = new Set(a.split(" ").filter(Boolean));
+  const wb = new Set(b.split(" ").filter(Boolean));
   let shared = 0;
   for (const word of wa) if (wb.has(word)) shared += 1;
   const union = wa.size + wb.size - shared;
