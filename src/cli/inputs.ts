@@ -1,11 +1,12 @@
 // Turning command-line paths into InputFiles: folders are walked in sorted order, and every entry that
 // cannot be read (a dangling link, a fifo, a permission error) is reported rather than dropped.
-import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import type { Dirent } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import type { InputFile } from "../ingest/types.ts";
 import type { UnreadableInput } from "../pipeline/index.ts";
-import { probeSnapshot, type StreamedInput } from "./stream-snapshot.ts";
+import { isSnapshotHead, SNAPSHOT_PROBE_BYTES, type StreamedInput } from "./stream-snapshot.ts";
 
 /**
  * Files larger than this are not read: no format read whole needs a bigger single file. arXiv
@@ -47,15 +48,44 @@ export async function ensureInputsExist(paths: string[]): Promise<void> {
     );
 }
 
+/** How many files are read at once: enough to keep the file-system thread pool busy, few enough to bound open handles. */
+export const READ_CONCURRENCY = 32;
+
+/** What reading one file gave. */
+type ReadOutcome =
+  | { file: InputFile }
+  | { streamed: StreamedInput }
+  | { unreadable: UnreadableInput };
+
+/**
+ * One entry of the walk, in walk order. Files are read concurrently, each into its own slot, and the
+ * result is put together in slot order: the same inputs give the same lists whatever the reads'
+ * timing.
+ */
+type Slot =
+  | { unreadable: UnreadableInput }
+  | { excluded: string }
+  | { read: ReadOutcome | undefined };
+
+interface ReadQueue {
+  /** Read `absolute` into a new slot, at once or when a read in flight ends. */
+  add(slots: Slot[], absolute: string, id: string): void;
+  /** Resolves when every file added has been read. */
+  finish(): Promise<void>;
+}
+
 /**
  * Read the given files and folders. A file named directly gets its base name as id; a file found in a
- * folder gets its path relative to that folder (with `/` separators on every platform).
+ * folder gets its path relative to that folder (with `/` separators on every platform). Folders are
+ * walked one entry after another (so which of two links to a folder is the loop does not depend on
+ * timing) while up to {@link READ_CONCURRENCY} files are read at once.
  */
 export async function collectInputs(
   paths: string[],
   options: CollectOptions,
 ): Promise<CollectedInputs> {
-  const result: CollectedInputs = { files: [], streamed: [], unreadable: [], excluded: [] };
+  const slots: Slot[] = [];
+  const queue = createReadQueue(READ_CONCURRENCY, options.onFile);
   const seenRoots = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(given);
@@ -63,144 +93,227 @@ export async function collectInputs(
     try {
       info = await stat(absolute);
     } catch (error) {
-      result.unreadable.push({
-        file: given,
-        reason: `cannot open: ${describeError(error)}`,
-        code: "unreadable",
+      slots.push({
+        unreadable: {
+          file: given,
+          reason: `cannot open: ${describeError(error)}`,
+          code: "unreadable",
+        },
       });
       continue;
     }
     if (info.isDirectory()) {
-      const visited = new Set<string>();
       const real = await realpath(absolute).catch(() => absolute);
       if (seenRoots.has(real)) continue;
       seenRoots.add(real);
-      visited.add(real);
-      await walk(absolute, absolute, result, options, visited);
-    } else {
-      await readOne(absolute, path.basename(absolute), result, options);
-    }
+      const visited = new Set<string>([real]);
+      await walk(absolute, absolute, real, slots, queue, options, visited);
+    } else addFile(absolute, path.basename(absolute), info.isFile(), slots, queue, options);
+  }
+  await queue.finish();
+
+  const result: CollectedInputs = { files: [], streamed: [], unreadable: [], excluded: [] };
+  for (const slot of slots) {
+    if ("unreadable" in slot) result.unreadable.push(slot.unreadable);
+    else if ("excluded" in slot) result.excluded.push(slot.excluded);
+    else if (slot.read === undefined) throw new Error("inputs: a file was left unread");
+    else if ("file" in slot.read) result.files.push(slot.read.file);
+    else if ("streamed" in slot.read) result.streamed.push(slot.read.streamed);
+    else result.unreadable.push(slot.read.unreadable);
   }
   return result;
 }
 
+/**
+ * Walk one folder in sorted order. `real` is the folder's real path: a sub-folder that is not a link
+ * has the real path `real/name`, so only linked folders need a realpath call.
+ */
 async function walk(
   root: string,
   dir: string,
-  result: CollectedInputs,
+  real: string,
+  slots: Slot[],
+  queue: ReadQueue,
   options: CollectOptions,
   visited: Set<string>,
 ): Promise<void> {
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = (await readdir(dir)).sort();
+    entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
   } catch (error) {
     const id = toId(root, dir) || ".";
-    result.unreadable.push({
-      file: `${id}/`,
-      reason: `cannot list folder: ${describeError(error)}`,
-      code: "unreadable",
+    slots.push({
+      unreadable: {
+        file: `${id}/`,
+        reason: `cannot list folder: ${describeError(error)}`,
+        code: "unreadable",
+      },
     });
     return;
   }
-  for (const name of entries) {
+  for (const entry of entries) {
+    const name = entry.name;
     const absolute = path.join(dir, name);
     const id = toId(root, absolute);
     if (name.startsWith(".")) {
-      result.unreadable.push({ file: id, reason: "hidden entry, not read", code: "hidden" });
+      slots.push({ unreadable: { file: id, reason: "hidden entry, not read", code: "hidden" } });
       continue;
     }
-    let info: Awaited<ReturnType<typeof lstat>>;
-    try {
-      info = await lstat(absolute);
-      if (info.isSymbolicLink()) info = await stat(absolute);
-    } catch (error) {
-      result.unreadable.push({
-        file: id,
-        reason: `cannot open: ${describeError(error)}`,
-        code: "unreadable",
-      });
-      continue;
+    const linked = entry.isSymbolicLink();
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (linked) {
+      try {
+        const info = await stat(absolute);
+        isDirectory = info.isDirectory();
+        isFile = info.isFile();
+      } catch (error) {
+        slots.push({
+          unreadable: {
+            file: id,
+            reason: `cannot open: ${describeError(error)}`,
+            code: "unreadable",
+          },
+        });
+        continue;
+      }
     }
-    if (info.isDirectory()) {
+    if (isDirectory) {
       // A linked folder is entered once: a link back to an ancestor (or to a folder already walked)
       // would otherwise walk the same files again, or forever.
-      let real: string;
+      let target: string;
       try {
-        real = await realpath(absolute);
+        target = linked ? await realpath(absolute) : path.join(real, name);
       } catch (error) {
-        result.unreadable.push({
-          file: `${id}/`,
-          reason: `cannot open: ${describeError(error)}`,
-          code: "unreadable",
+        slots.push({
+          unreadable: {
+            file: `${id}/`,
+            reason: `cannot open: ${describeError(error)}`,
+            code: "unreadable",
+          },
         });
         continue;
       }
-      if (visited.has(real)) {
-        result.unreadable.push({
-          file: `${id}/`,
-          reason: "link to a folder already read (a symbolic-link loop), not read again",
-          code: "link-loop",
+      if (visited.has(target)) {
+        slots.push({
+          unreadable: {
+            file: `${id}/`,
+            reason: "link to a folder already read (a symbolic-link loop), not read again",
+            code: "link-loop",
+          },
         });
         continue;
       }
-      visited.add(real);
-      await walk(root, absolute, result, options, visited);
-    } else await readOne(absolute, id, result, options);
+      visited.add(target);
+      await walk(root, absolute, target, slots, queue, options, visited);
+    } else addFile(absolute, id, isFile, slots, queue, options);
   }
 }
 
-async function readOne(
+/** The order `Array.prototype.sort` gives the names as strings (UTF-16 code units). */
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function addFile(
   absolute: string,
   id: string,
-  result: CollectedInputs,
+  isFile: boolean,
+  slots: Slot[],
+  queue: ReadQueue,
   options: CollectOptions,
-): Promise<void> {
-  if (options.exclude.has(absolute)) {
-    result.excluded.push(id);
-    return;
-  }
-  try {
-    const info = await stat(absolute);
-    if (!info.isFile()) {
-      result.unreadable.push({
+): void {
+  if (options.exclude.has(absolute)) slots.push({ excluded: id });
+  else if (!isFile)
+    // Not opened: opening a fifo would wait for a writer.
+    slots.push({
+      unreadable: {
         file: id,
         reason: "not a regular file (a device, socket or fifo)",
         code: "not-a-file",
-      });
-      return;
-    }
-    const probe = await probeSnapshot(absolute, info.size);
-    if (probe.snapshot) {
-      result.streamed.push({ id, path: absolute, bytes: info.size });
-      options.onFile?.(result.files.length + result.streamed.length);
-      return;
-    }
-    if (probe.whole) {
-      result.files.push({ id, bytes: probe.head });
-      options.onFile?.(result.files.length + result.streamed.length);
-      return;
-    }
-    if (info.size > MAX_FILE_BYTES) {
-      result.unreadable.push({
-        file: id,
-        reason: `too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
-        code: "too-large",
-      });
-      return;
-    }
-    const bytes = await readFile(absolute);
-    result.files.push({
-      id,
-      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      },
     });
-    options.onFile?.(result.files.length + result.streamed.length);
+  else queue.add(slots, absolute, id);
+}
+
+function createReadQueue(limit: number, onFile?: (count: number) => void): ReadQueue {
+  const waiting: { slot: { read: ReadOutcome | undefined }; absolute: string; id: string }[] = [];
+  let next = 0;
+  let active = 0;
+  let read = 0;
+  const running = new Set<Promise<void>>();
+  const drain = async (): Promise<void> => {
+    while (next < waiting.length) {
+      const task = waiting[next++] as (typeof waiting)[number];
+      task.slot.read = await readOne(task.absolute, task.id);
+      if (!("unreadable" in task.slot.read)) onFile?.(++read);
+    }
+    active--;
+  };
+  return {
+    add(slots, absolute, id) {
+      const slot: { read: ReadOutcome | undefined } = { read: undefined };
+      slots.push(slot);
+      waiting.push({ slot, absolute, id });
+      if (active >= limit) return;
+      active++;
+      const worker = drain();
+      running.add(worker);
+      void worker.finally(() => running.delete(worker));
+    },
+    async finish() {
+      while (running.size > 0) await Promise.all(running);
+      waiting.length = 0;
+      next = 0;
+    },
+  };
+}
+
+/**
+ * Read one regular file through one handle: its size, its first bytes (the whole file when small),
+ * and the rest when the first bytes are not those of a snapshot, which is streamed later instead.
+ */
+async function readOne(absolute: string, id: string): Promise<ReadOutcome> {
+  try {
+    const handle = await open(absolute, "r");
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        return {
+          unreadable: {
+            file: id,
+            reason: "not a regular file (a device, socket or fifo)",
+            code: "not-a-file",
+          },
+        };
+      }
+      const length = Math.min(info.size, SNAPSHOT_PROBE_BYTES);
+      const head = new Uint8Array(length);
+      const { bytesRead } = await handle.read(head, 0, length, 0);
+      const bytes = head.subarray(0, bytesRead);
+      const whole = bytesRead >= info.size;
+      if (isSnapshotHead(bytes, whole))
+        return { streamed: { id, path: absolute, bytes: info.size } };
+      if (whole) return { file: { id, bytes } };
+      if (info.size > MAX_FILE_BYTES) {
+        return {
+          unreadable: {
+            file: id,
+            reason: `too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+            code: "too-large",
+          },
+        };
+      }
+      // The reads above name their position, so the handle still stands at the start.
+      const all = await handle.readFile();
+      return { file: { id, bytes: new Uint8Array(all.buffer, all.byteOffset, all.byteLength) } };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    result.unreadable.push({
-      file: id,
-      reason: `cannot read: ${describeError(error)}`,
-      code: "unreadable",
-    });
+    return {
+      unreadable: { file: id, reason: `cannot read: ${describeError(error)}`, code: "unreadable" },
+    };
   }
 }
 

@@ -37,8 +37,7 @@ export type ProbeResult =
 
 /**
  * Read the first {@link SNAPSHOT_PROBE_BYTES} bytes of a file and sniff them. A small file is read
- * whole by this one read, so the caller need not read it again. The probe is cut at its last line
- * end, so that the sniffer sees whole lines only.
+ * whole by this one read, so the caller need not read it again.
  */
 export async function probeSnapshot(path: string, size: number): Promise<ProbeResult> {
   const handle = await open(path, "r");
@@ -48,13 +47,23 @@ export async function probeSnapshot(path: string, size: number): Promise<ProbeRe
     const { bytesRead } = await handle.read(head, 0, length, 0);
     const bytes = head.subarray(0, bytesRead);
     const whole = bytesRead >= size;
-    const cut = whole ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
-    const text = new TextDecoder("utf-8").decode(bytes.subarray(0, cut)).replace(/^\ufeff/, "");
-    if (cut > 0 && sniffFormat(text).format === "arxiv-snapshot") return { snapshot: true };
+    if (isSnapshotHead(bytes, whole)) return { snapshot: true };
     return { snapshot: false, head: bytes, whole };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Whether the first bytes of a file (at most {@link SNAPSHOT_PROBE_BYTES}; `whole` when they are the
+ * entire file) sniff as a snapshot. A head that is not the whole file is cut at its last line end,
+ * so that the sniffer sees whole lines only.
+ */
+export function isSnapshotHead(bytes: Uint8Array, whole: boolean): boolean {
+  const cut = whole ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
+  if (cut === 0) return false;
+  const text = new TextDecoder("utf-8").decode(bytes.subarray(0, cut)).replace(/^\ufeff/, "");
+  return sniffFormat(text).format === "arxiv-snapshot";
 }
 
 /**

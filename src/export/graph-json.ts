@@ -32,9 +32,10 @@ export function* writeGraphJsonChunks(graph: LitGraph): Generator<string, void, 
   let buffer = `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;
   let first = true;
   for (const { node, attributes } of graph.nodeEntries()) {
-    // graphology's export leaves `attributes` out of an element that has none.
-    const serialised = isEmpty(attributes) ? { key: node } : { key: node, attributes };
-    buffer += (first ? "" : ",") + JSON.stringify(serialised);
+    // graphology's export leaves `attributes` out of an element that has none. The element is
+    // written as JSON.stringify would write `{ key, attributes }`, without building that object.
+    buffer += `${first ? "" : ","}{"key":${JSON.stringify(node)}`;
+    buffer += isEmpty(attributes) ? "}" : `,"attributes":${JSON.stringify(attributes)}}`;
     first = false;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;
@@ -45,10 +46,9 @@ export function* writeGraphJsonChunks(graph: LitGraph): Generator<string, void, 
   first = true;
   const mixed = graph.type === "mixed";
   for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
-    const serialised: Record<string, unknown> = { key: edge, source, target };
-    if (!isEmpty(attributes)) serialised.attributes = attributes;
-    if (mixed && undirected) serialised.undirected = true;
-    buffer += (first ? "" : ",") + JSON.stringify(serialised);
+    buffer += `${first ? "" : ","}{"key":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
+    if (!isEmpty(attributes)) buffer += `,"attributes":${JSON.stringify(attributes)}`;
+    buffer += mixed && undirected ? ',"undirected":true}' : "}";
     first = false;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;

@@ -12,7 +12,24 @@ const XML_INVALID_CHARACTERS =
 
 /** Remove the characters XML 1.0 forbids (see `XML_INVALID_CHARACTERS`); everything else is kept. */
 export function stripInvalidXmlCharacters(text: string): string {
-  return text.replace(XML_INVALID_CHARACTERS, "");
+  return mayHoldInvalidXml(text) ? text.replace(XML_INVALID_CHARACTERS, "") : text;
+}
+
+/**
+ * Whether `text` has a code unit that `XML_INVALID_CHARACTERS` could match: a C0 control, a
+ * surrogate, U+FFFE or U+FFFF. Most texts have none and are returned without running the regex.
+ */
+function mayHoldInvalidXml(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code < 0x20
+        ? code !== 0x09 && code !== 0x0a && code !== 0x0d
+        : code >= 0xd800 && (code <= 0xdfff || code >= 0xfffe)
+    )
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -208,8 +208,31 @@ const MODEL_ENDING = new RegExp(`(?:^|[a-z0-9-])(?:${alternation(cues.modelEndin
  */
 type NameShape = "suffix" | "strong" | "word";
 
+/** Shapes of the names seen, by name: a corpus repeats its capitalised words many times. */
+const SHAPES = new Map<string, NameShape | undefined>();
+/** Past this many names the cache starts afresh, so that memory stays bounded on any corpus. */
+const MAX_CACHED_SHAPES = 65_536;
+
 export function classifyName(name: string): NameShape | undefined {
-  if (name.length < 2 || QUANTITY.test(name) || !/[A-Za-z]/.test(name)) return undefined;
+  // Every shape needs a capital (`…QA` ends in two): most words of running text stop here.
+  if (name.length < 2 || !hasCapital(name)) return undefined;
+  if (SHAPES.has(name)) return SHAPES.get(name);
+  const shape = classifyCapitalisedName(name);
+  if (SHAPES.size >= MAX_CACHED_SHAPES) SHAPES.clear();
+  SHAPES.set(name, shape);
+  return shape;
+}
+
+function hasCapital(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+  }
+  return false;
+}
+
+function classifyCapitalisedName(name: string): NameShape | undefined {
+  if (QUANTITY.test(name)) return undefined;
   const lower = name.toLowerCase();
   if (
     NOT_NAMES.has(lower) ||
@@ -225,7 +248,6 @@ export function classifyName(name: string): NameShape | undefined {
     return "suffix";
   }
   if (isModelName(lower) || MODEL_SIZE.test(name) || MODEL_ENDING.test(name)) return undefined;
-  if (!/[A-Z]/.test(name)) return undefined;
   const parts = name.split("-");
   if (parts.every((part) => /^[A-Z]?[a-z]+$/.test(part))) {
     return parts.length === 1 && name.length >= 3 ? "word" : undefined;
@@ -347,12 +369,14 @@ export function findBenchmarks(
         taken.push([occurrence.start, occurrence.end]);
       }
     }
-    for (const match of text.matchAll(NAME_CANDIDATE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (taken.some(([from, to]) => start < to && end > from)) continue;
+    NAME_CANDIDATE.lastIndex = 0;
+    for (let match = NAME_CANDIDATE.exec(text); match; match = NAME_CANDIDATE.exec(text)) {
+      // Most words have no name's shape: that is asked first, as it is the cheaper question.
       const shape = classifyName(match[0]);
       if (!shape) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (overlapsAny(taken, start, end)) continue;
       // Another spelling of a known name (`Med-QA`, `HeadQA`); a plain word (`Mirage`) is not one.
       const known = shape !== "word" && compiled.byCompactName.get(compactSlug(match[0]));
       if (known) {
@@ -367,6 +391,11 @@ export function findBenchmarks(
     for (const occurrence of found) occurrences.push(occurrence);
   }
   return collectMentions(record.source, occurrences);
+}
+
+function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [from, to] of spans) if (start < to && end > from) return true;
+  return false;
 }
 
 function collectMentions(source: string, occurrences: readonly Occurrence[]): BenchmarkMention[] {

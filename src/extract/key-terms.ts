@@ -104,6 +104,8 @@ const ZH_STOP = new Set<string>(STOP_WORDS.zh);
 const ZH_STOP_LENGTHS = [...new Set(STOP_WORDS.zh.map((word) => word.length))].sort(
   (a, b) => b - a,
 );
+/** The first characters of the Chinese stop words: a character that is none of them starts no stop word. */
+const ZH_STOP_FIRST = new Set<number>(STOP_WORDS.zh.map((word) => word.charCodeAt(0)));
 /** Slots of pass 1's table of hashed keys (2²³: 16 MB of counts and 32 MB of stamps). */
 const HASH_SLOTS = 1 << 23;
 const MIN_PARTS = 2;
@@ -111,8 +113,6 @@ const MAX_PARTS = 4;
 /** Chinese words are mostly of two characters: a term of at least two words has three or more. */
 const ZH_MIN_CHARS = 3;
 const ZH_MAX_CHARS = 6;
-/** A word: letters and digits, hyphen-joined parts kept together (`chain-of-thought`). */
-const WORD = /[A-Za-z0-9]+(?:[-\u2010\u2011][A-Za-z0-9]+)*/g;
 const LETTER = /[A-Za-z]/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -179,74 +179,124 @@ export function listEnglishCandidates(text: string): Occurrence[] {
 }
 
 function visitEnglishCandidates(text: string, visit: VisitCandidate): void {
-  const run: RunWord[] = [];
+  // The run's words (their descriptions and bounds, in parallel arrays reused from run to run) and
+  // one key builder for all candidates: visitors call it before the next candidate, if at all.
+  const words: WordInfo[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let length = 0;
+  let from = 0;
+  let to = 0;
+  const keyOf = () => buildKey(words, from, to);
   let previousEnd = 0;
   const flush = () => {
-    for (let i = 0; i < run.length; i++) {
-      const first = run[i] as RunWord;
+    for (let i = 0; i < length; i++) {
+      const first = words[i] as WordInfo;
       if (EN_NOT_FIRST.has(first.word)) continue;
       // The hash of the words so far, joined by spaces, extended word by word (FNV-1a runs left to right).
       let prefixHash = FNV_OFFSET;
       let parts = 0;
-      for (let j = i; j < run.length; j++) {
-        const word = run[j] as RunWord;
+      for (let j = i; j < length; j++) {
+        const word = words[j] as WordInfo;
         parts += word.parts;
         if (parts > MAX_PARTS) break;
         const base = j === i ? FNV_OFFSET : hashUnit(prefixHash, 32);
         // One hyphenated word of two parts is a modifier (`zero-shot`, `high-quality`), not a term.
         if (parts >= MIN_PARTS && !(j === i && parts < 3) && !EN_NOT_LAST.has(word.word)) {
-          const from = i;
-          const to = j;
+          from = i;
+          to = j;
           visit(
             toSlot(hashText(base, word.singular)),
-            () => buildKey(run, from, to),
-            first.start,
-            word.end,
+            keyOf,
+            starts[i] as number,
+            ends[j] as number,
             j - i + 1,
           );
         }
         prefixHash = hashText(base, word.joined);
       }
     }
-    run.length = 0;
+    length = 0;
   };
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (let start = findWordStart(text, 0); start >= 0; start = findWordStart(text, previousEnd)) {
+    const end = findWordEnd(text, start);
     // Anything but spaces between two words (a comma, a bracket, a full stop) ends the run.
-    if (run.length > 0 && !isBlank(text, previousEnd, start)) flush();
+    if (length > 0 && !isBlank(text, previousEnd, start)) flush();
     previousEnd = end;
-    const info = describeWord(m[0]);
+    const info = describeWord(text, start, end);
     if (info === null) {
       flush();
       continue;
     }
-    run.push({
-      word: info.word,
-      joined: info.joined,
-      singular: info.singular,
-      parts: info.parts,
-      start,
-      end,
-    });
+    words[length] = info;
+    starts[length] = start;
+    ends[length] = end;
+    length++;
   }
   flush();
 }
 
 type WordInfo = Omit<RunWord, "start" | "end">;
 
-/** What a written word is as part of a term; `null` for a word that ends a run. Cached per spelling. */
-const WORD_INFO = new Map<string, WordInfo | null>();
+/**
+ * What a written word is as part of a term; `null` for a word that ends a run. Cached per
+ * spelling, in a table of its own looked up by the word's place in the text: a word seen before
+ * (most are) needs no string of its own.
+ */
 const MAX_CACHED_WORDS = 200_000;
+/** Open addressing, at most 40% full. */
+const WORD_SLOTS = 1 << 19;
 
-function describeWord(written: string): WordInfo | null {
-  const cached = WORD_INFO.get(written);
-  if (cached !== undefined) return cached;
+interface WordCache {
+  /** Per slot, the entry's index plus one; 0 for an empty slot. */
+  slots: Int32Array;
+  hashes: Int32Array;
+  written: string[];
+  infos: (WordInfo | null)[];
+}
+
+let wordCache: WordCache | undefined;
+
+function describeWord(text: string, start: number, end: number): WordInfo | null {
+  wordCache ??= {
+    slots: new Int32Array(WORD_SLOTS),
+    hashes: new Int32Array(MAX_CACHED_WORDS),
+    written: [],
+    infos: [],
+  };
+  const cache = wordCache;
+  const hash = hashText(FNV_OFFSET, text, start, end);
+  let slot = hash & (WORD_SLOTS - 1);
+  for (let entry = cache.slots[slot] as number; entry !== 0; entry = cache.slots[slot] as number) {
+    const index = entry - 1;
+    if (
+      cache.hashes[index] === hash &&
+      isWrittenAt(cache.written[index] as string, text, start, end)
+    )
+      return cache.infos[index] as WordInfo | null;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
+  }
+  const written = text.slice(start, end);
   const info = readWord(written);
-  if (WORD_INFO.size >= MAX_CACHED_WORDS) WORD_INFO.clear();
-  WORD_INFO.set(written, info);
+  if (cache.written.length >= MAX_CACHED_WORDS) {
+    cache.slots.fill(0);
+    cache.written.length = 0;
+    cache.infos.length = 0;
+    slot = hash & (WORD_SLOTS - 1);
+  }
+  cache.hashes[cache.written.length] = hash;
+  cache.written.push(written);
+  cache.infos.push(info);
+  cache.slots[slot] = cache.written.length;
   return info;
+}
+
+/** Whether `text[start, end)` is `word`. */
+function isWrittenAt(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++)
+    if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 function readWord(written: string): WordInfo | null {
@@ -272,10 +322,10 @@ function readWord(written: string): WordInfo | null {
   };
 }
 
-function buildKey(run: readonly RunWord[], from: number, to: number): string {
+function buildKey(run: readonly WordInfo[], from: number, to: number): string {
   let key = "";
-  for (let k = from; k < to; k++) key += `${(run[k] as RunWord).joined} `;
-  return key + (run[to] as RunWord).singular;
+  for (let k = from; k < to; k++) key += `${(run[k] as WordInfo).joined} `;
+  return key + (run[to] as WordInfo).singular;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -285,9 +335,9 @@ function hashUnit(hash: number, unit: number): number {
   return Math.imul(hash ^ unit, 0x01000193);
 }
 
-function hashText(hash: number, text: string): number {
+function hashText(hash: number, text: string, from = 0, to = text.length): number {
   let h = hash;
-  for (let i = 0; i < text.length; i++) h = hashUnit(h, text.charCodeAt(i));
+  for (let i = from; i < to; i++) h = hashUnit(h, text.charCodeAt(i));
   return h;
 }
 
@@ -295,9 +345,35 @@ function toSlot(hash: number): number {
   return (hash >>> 0) & (HASH_SLOTS - 1);
 }
 
-/** A key's slot in pass 1's table. */
-function hashKey(key: string): number {
-  return toSlot(hashText(FNV_OFFSET, key));
+/**
+ * Words are letters and digits, hyphen-joined parts kept together (`chain-of-thought`): the matches
+ * of /[A-Za-z0-9]+(?:[-\u2010\u2011][A-Za-z0-9]+)*\/g, found without a match object per word.
+ * The start of the first word at or after `from`, or -1.
+ */
+function findWordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (isWordCode(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The end of the word that starts at `start`. */
+function findWordEnd(text: string, start: number): number {
+  let i = start + 1;
+  for (;;) {
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    const code = text.charCodeAt(i);
+    const joins = code === 45 || code === 0x2010 || code === 0x2011;
+    if (!joins || !isWordCode(text.charCodeAt(i + 1))) return i;
+    i += 2;
+  }
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** The characters of `HAN`. */
+function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
@@ -319,25 +395,37 @@ export function listChineseCandidates(text: string): Occurrence[] {
 
 function visitChineseCandidates(text: string, visit: VisitCandidate): void {
   let segmentStart = -1;
+  // One key builder for all candidates, as in visitEnglishCandidates.
+  let from = 0;
+  let to = 0;
+  const keyOf = () => text.slice(from, to);
   const flush = (end: number) => {
     if (segmentStart < 0) return;
     for (let i = segmentStart; i < end; i++) {
+      // The slot of text[i, i + n) is the hash of its characters, extended one character at a time.
+      let hash = FNV_OFFSET;
+      for (let k = i; k < i + ZH_MIN_CHARS - 1 && k < end; k++)
+        hash = hashUnit(hash, text.charCodeAt(k));
       for (let n = ZH_MIN_CHARS; n <= ZH_MAX_CHARS && i + n <= end; n++) {
-        const from = i;
-        visit(hashKey(text.slice(i, i + n)), () => text.slice(from, from + n), i, i + n, n / 2);
+        hash = hashUnit(hash, text.charCodeAt(i + n - 1));
+        from = i;
+        to = i + n;
+        visit(toSlot(hash), keyOf, i, i + n, n / 2);
       }
     }
     segmentStart = -1;
   };
   let i = 0;
   while (i < text.length) {
-    const char = text[i] as string;
-    if (!HAN.test(char)) {
+    const code = text.charCodeAt(i);
+    if (!isHanCode(code)) {
       flush(i);
       i++;
       continue;
     }
-    const stop = ZH_STOP_LENGTHS.find((n) => ZH_STOP.has(text.slice(i, i + n)));
+    const stop = ZH_STOP_FIRST.has(code)
+      ? ZH_STOP_LENGTHS.find((n) => ZH_STOP.has(text.slice(i, i + n)))
+      : undefined;
     if (stop !== undefined) {
       flush(i);
       i += stop;

@@ -5,9 +5,8 @@
  * `Évaluation` → `evaluation`. Characters without an ASCII form are dropped; the result may be empty.
  */
 export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Plain ASCII has no accents to take off.
+  return (isAscii(name) ? name : name.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
@@ -16,4 +15,9 @@ export function slugify(name: string): string {
 /** A slug's letters and digits only, to see that `MedS-Bench` and `MedSBench` name the same thing. */
 export function compactSlug(name: string): string {
   return slugify(name).replace(/-/g, "");
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

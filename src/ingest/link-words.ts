@@ -52,7 +52,7 @@ function isWord(part: string, words: { en: Set<string>; zh: string[] }): boolean
   if (!HAN.test(part)) return false;
   // Chinese writes a label without spaces (`代码链接`): it is link words when nothing else is left.
   let rest = part;
-  for (const word of words.zh) rest = rest.split(word).join("");
+  for (const word of words.zh) if (rest.includes(word)) rest = rest.split(word).join("");
   return rest.length === 0;
 }
 

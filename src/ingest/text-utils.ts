@@ -3,10 +3,6 @@
 import { findArxivIds, normalizeArxivId } from "../extract/arxiv-id.ts";
 import { findDois, findUrls } from "../extract/links.ts";
 
-/** CJK ideographs (unified, extension A, compatibility): what makes a text "Chinese" here. */
-const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const LATIN_LETTER = /[A-Za-z]/g;
-
 /** A Markdown image line: `![alt](target)`, possibly several on one line. */
 const IMAGE_LINE = /^\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+$/;
 
@@ -23,13 +19,57 @@ export function splitLines(text: string): string[] {
 
 /** Collapse every run of whitespace to one space and trim. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return isCollapsed(text) ? text : text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Whether `text` has no whitespace but single spaces between other characters (most texts given to
+ * `collapseWhitespace`): then it is returned as it is, without building a new string.
+ */
+function isCollapsed(text: string): boolean {
+  let previous = 32;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (previous === 32) return false;
+    } else if (code < 32 || (code >= 0xa0 && isUnicodeSpace(code))) return false;
+    previous = code;
+  }
+  return previous !== 32;
+}
+
+/** The whitespace of `\s` above ASCII. */
+function isUnicodeSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Share of CJK ideographs among the CJK ideographs and Latin letters of `text` (0 when it has neither). */
 export function measureCjkShare(text: string): number {
-  const cjk = countMatches(text, CJK_CHAR);
-  const latin = countMatches(text, LATIN_LETTER);
+  // CJK ideographs (unified, extension A, compatibility) are what makes a text "Chinese" here.
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++;
+    } else if (
+      (code >= 0x3400 && code <= 0x4dbf) ||
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0xf900 && code <= 0xfaff)
+    ) {
+      cjk++;
+    }
+  }
   return cjk + latin === 0 ? 0 : cjk / (cjk + latin);
 }
 
@@ -122,13 +162,6 @@ export function cleanDoi(doi: string): string {
 export function arxivIdOfDoi(doi: string): string | undefined {
   const match = ARXIV_DOI.exec(doi);
   return match?.[1] ? normalizeArxivId(match[1]) : undefined;
-}
-
-function countMatches(text: string, pattern: RegExp): number {
-  let count = 0;
-  pattern.lastIndex = 0;
-  while (pattern.exec(text) !== null) count++;
-  return count;
 }
 
 /** How much of a document the sniffers look at: formats show themselves near the top. */

@@ -1,6 +1,6 @@
 // Union-find over records, with what each component already knows about its identity, so that a
 // merge that would join two different papers (two arXiv ids, two different titles) is refused.
-import { normalizeTitle, titleSimilarity } from "./normalize.ts";
+import { normalizedTitleSimilarity, normalizeTitle } from "./normalize.ts";
 
 /** The identifier kinds a component tracks, strongest first. */
 const ID_KINDS = ["arxiv", "doi", "acl", "pmid", "openreview"] as const;
@@ -136,10 +136,11 @@ function intersects<T>(a: Set<T>, b: Set<T>): boolean {
 }
 
 function titlesAgree(a: Map<string, string>, b: Map<string, string>): boolean {
-  for (const [ka, ta] of a) {
-    for (const [kb, tb] of b) {
+  for (const ka of a.keys()) {
+    for (const kb of b.keys()) {
       if (ka === kb || isLongPrefix(ka, kb) || isLongPrefix(kb, ka)) return true;
-      if (titleSimilarity(ta, tb) >= SAME_PAPER_TITLE_SIMILARITY) return true;
+      // The keys are the titles as normalizeTitle made them: compared without normalising again.
+      if (normalizedTitleSimilarity(ka, kb) >= SAME_PAPER_TITLE_SIMILARITY) return true;
     }
   }
   return false;

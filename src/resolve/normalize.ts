@@ -9,6 +9,15 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * with a different colon compare equal.
  */
 export function normalizeTitle(title: string): string {
+  // Plain ASCII has no accents and no compatibility forms, and its letters and digits are a-z and
+  // 0-9 once lower-cased: the same steps with simpler patterns.
+  if (isAscii(title)) {
+    return title
+      .toLowerCase()
+      .replace(/["'`]/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
   return title
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")
@@ -35,16 +44,19 @@ export function titleWords(title: string): Set<string> {
 
 /** Jaccard similarity of the word sets of two titles (0 … 1). */
 export function titleSimilarity(a: string, b: string): number {
-  const wa = titleWords(a);
-  const wb = titleWords(b);
+  return normalizedTitleSimilarity(normalizeTitle(a), normalizeTitle(b));
+}
+
+/** `titleSimilarity` of two titles given as `normalizeTitle` made them. */
+export function normalizedTitleSimilarity(a: string, b: string): number {
+  const wa = new Set(a.split(" ").filter(Boolean));
+  const wb = new Set(b.split(" ").filter(Boolean));
   let shared = 0;
   for (const word of wa) if (wb.has(word)) shared += 1;
   const union = wa.size + wb.size - shared;
   return union === 0 ? 0 : shared / union;
 }
 
-const ENGLISH_WORD = /[a-z0-9]+/g;
-const CJK_RUN = /[\u3400-\u9fff]+/g;
 const ENGLISH_SHINGLE = 5;
 const CJK_SHINGLE = 6;
 
@@ -55,29 +67,74 @@ const CJK_SHINGLE = 6;
  */
 export function shingleText(text: string): Set<number> {
   const shingles = new Set<number>();
-  const lower = text.normalize("NFKC").toLowerCase();
-  const wordHashes = (lower.match(ENGLISH_WORD) ?? []).map(hashString);
-  for (let i = 0; i + ENGLISH_SHINGLE <= wordHashes.length; i += 1) {
-    shingles.add(combineHashes(wordHashes, i, ENGLISH_SHINGLE));
-  }
-  for (const run of lower.match(CJK_RUN) ?? []) {
-    if (run.length < CJK_SHINGLE) continue;
-    const charHashes = Array.from({ length: run.length }, (_, i) => run.charCodeAt(i));
-    for (let i = 0; i + CJK_SHINGLE <= charHashes.length; i += 1) {
-      shingles.add(combineHashes(charHashes, i, CJK_SHINGLE));
-    }
-  }
+  visitShingles(text, (hash) => shingles.add(hash));
   return shingles;
 }
 
-/** FNV-1a over `count` 32-bit values starting at `start`. */
-function combineHashes(values: number[], start: number, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = start; k < start + count; k += 1) {
-    hash ^= values[k] ?? 0;
-    hash = Math.imul(hash, 0x01000193);
+/** Each shingle hash of `shingleText`, in the same order, repeats included, without building the set. */
+export function visitShingles(text: string, visit: (hash: number) => void): void {
+  const lower = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
+  // Each word's hash, computed as the text is scanned (the words of `[a-z0-9]+`), in a ring of
+  // the last ENGLISH_SHINGLE words.
+  const ring = new Array<number>(ENGLISH_SHINGLE).fill(0);
+  let words = 0;
+  let hash = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i <= lower.length; i += 1) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 0;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (!inWord) {
+        inWord = true;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      continue;
+    }
+    if (!inWord) continue;
+    inWord = false;
+    ring[words % ENGLISH_SHINGLE] = hash >>> 0;
+    words += 1;
+    if (words >= ENGLISH_SHINGLE) visit(combineRing(ring, words - ENGLISH_SHINGLE));
+  }
+  for (let i = 0; i < lower.length; ) {
+    if (!isCjkCode(lower.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lower.length && isCjkCode(lower.charCodeAt(end))) end += 1;
+    for (let start = i; start + CJK_SHINGLE <= end; start += 1) {
+      let h = FNV_OFFSET;
+      for (let k = start; k < start + CJK_SHINGLE; k += 1)
+        h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
+      visit(h >>> 0);
+    }
+    i = end;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the ring's ENGLISH_SHINGLE word hashes, the `first`-th word of the text first. */
+function combineRing(ring: readonly number[], first: number): number {
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < ENGLISH_SHINGLE; k += 1) {
+    hash ^= ring[(first + k) % ENGLISH_SHINGLE] as number;
+    hash = Math.imul(hash, FNV_PRIME);
   }
   return hash >>> 0;
+}
+
+/** The characters a Chinese run is made of (U+3400 to U+9FFF). */
+function isCjkCode(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** Whether every code unit of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** FNV-1a, 32 bits. */

@@ -8,7 +8,7 @@ import type { Evidence, ExtractedPaper } from "../extract/types.ts";
 import { isLinkWord } from "../ingest/link-words.ts";
 import type { FormatId } from "../ingest/types.ts";
 import { Components, type JoinStrength } from "./components.ts";
-import { normalizeTitle, shingleText, slugifyTitle } from "./normalize.ts";
+import { normalizeTitle, shingleText, slugifyTitle, visitShingles } from "./normalize.ts";
 import type {
   DocumentExtraction,
   EntityRelation,
@@ -207,6 +207,9 @@ function joinByRepository(
   }
 }
 
+/** Bits of the hash prefix filter that lets most records skip the overlap count (2²⁴ bits: 2 MB). */
+const SHINGLE_FILTER_BITS = 24;
+
 /**
  * Two records whose texts share most of the shorter one's 5-word runs describe the same paper:
  * a listing site's two-sentence summary taken from the abstract, or a page that lost its title.
@@ -239,12 +242,31 @@ function joinByTextOverlap(
     }
   }
 
+  // A bit per hash prefix of the untitled records' shingles: most records share none, and are
+  // passed over without building their set of shingles.
+  const held = new Int32Array(1 << (SHINGLE_FILTER_BITS - 5));
+  for (const hash of postings.keys()) {
+    const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
+    held[bit >>> 5] = (held[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  const isHeld = (hash: number) => {
+    const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
+    return ((held[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && postings.has(hash);
+  };
+  const found: number[] = [];
+  const collect = (hash: number) => {
+    found.push(hash);
+  };
+
   // Every record's shingles that an untitled record also has, counted per record for frequency.
   const frequency = new Map<number, number>();
   const overlapping: Array<{ i: number; hashes: number[]; size: number }> = [];
   papers.forEach((paper, i) => {
     if (sizes.has(i)) return;
-    const set = shingleText(textOf(paper));
+    found.length = 0;
+    visitShingles(textOf(paper), collect);
+    if (!found.some(isHeld)) return;
+    const set = new Set(found);
     const hashes: number[] = [];
     for (const hash of set) {
       if (!postings.has(hash)) continue;
@@ -256,10 +278,22 @@ function joinByTextOverlap(
   for (const [hash, list] of postings)
     frequency.set(hash, (frequency.get(hash) ?? 0) + list.length);
 
+  // Each record's document and component, as numbers: no join happens while pairs are counted.
+  const documentOf = new Int32Array(papers.length);
+  const rootOf = new Int32Array(papers.length);
+  const documentIds = new Map<string, number>();
+  papers.forEach(({ record }, i) => {
+    let id = documentIds.get(record.document);
+    if (id === undefined) {
+      id = documentIds.size;
+      documentIds.set(record.document, id);
+    }
+    documentOf[i] = id;
+    rootOf[i] = components.find(i);
+  });
   const shared = new Map<number, number>();
   const count = (a: number, b: number) => {
-    if (papers[a]?.record.document === papers[b]?.record.document) return;
-    if (components.find(a) === components.find(b)) return;
+    if (documentOf[a] === documentOf[b] || rootOf[a] === rootOf[b]) return;
     const pair = Math.min(a, b) * papers.length + Math.max(a, b);
     shared.set(pair, (shared.get(pair) ?? 0) + 1);
   };
