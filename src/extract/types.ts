@@ -72,6 +72,13 @@ export interface TopicDefinition {
    * topics without a domain are true in any field.
    */
   domain?: string;
+  /**
+   * What the paper's prose must show besides mentioning the topic. `introduced-benchmark`: a topic
+   * every experimental paper mentions in passing ("we evaluate on three benchmarks"); its prose
+   * mentions make it the paper's topic only when the paper introduces a benchmark or dataset. A
+   * title, tag, keyword, list heading or category label that names it still counts.
+   */
+  proseNeeds?: "introduced-benchmark";
 }
 
 /** A field and the words that show a paper is about it (`medical`, `patient`, `临床`, …). */

@@ -174,7 +174,20 @@ describe("parseTaxonomy", () => {
       json: fixture("taxonomy-shared-alias.json"),
       mentions: ['"benchmarks"', '"evaluation"'],
     },
+    {
+      name: "an unknown proseNeeds",
+      json: { topics: [{ id: "rag", label: "RAG", aliases: [], proseNeeds: "twice" }] },
+      mentions: ['topic 0 ("rag")', '"proseNeeds"'],
+    },
   ];
+  it("reads proseNeeds", () => {
+    const json = {
+      topics: [
+        { id: "benchmarks", label: "Benchmarks", aliases: [], proseNeeds: "introduced-benchmark" },
+      ],
+    };
+    expect(parseTaxonomy(json, "t.json").topics[0]?.proseNeeds).toBe("introduced-benchmark");
+  });
   for (const row of rows) {
     it(`refuses ${row.name}`, () => {
       const error = errorOf(() => parseTaxonomy(row.json, "data/taxonomy.json"));

@@ -113,7 +113,7 @@ const ENGLISH_ROWS: Row[] = [
   },
   {
     name: "benchmarking",
-    fields: { abstract: "Benchmarking shows a wide gap between models." },
+    fields: { title: "Benchmarking shows a wide gap between models" },
     present: ["benchmarks"],
   },
   {
@@ -458,5 +458,79 @@ describe("domain topics need evidence of their field in the paper's own text", (
     });
     expect(topics).not.toContain("chinese-medical");
     expect(topics).not.toContain("biomedical-nlp");
+  });
+});
+
+describe("how the record presents a topic", () => {
+  it("counts a mention and its translation once", () => {
+    // One passing mention in the English abstract, the same in its Chinese translation.
+    const topics = topicsOf({
+      abstract:
+        "We test 28 pretrained models on an fMRI dataset. Brain scores grow with model size and peak in the left hemisphere.",
+      abstractZh:
+        "我们在功能磁共振数据上测试了28个预训练模型。大脑得分随模型规模增长，并集中在左半球。",
+    });
+    expect(topics).not.toContain("pretraining");
+  });
+  it("still counts two mentions in one language", () => {
+    const topics = topicsOf({
+      abstract:
+        "We continue pretraining a model on legal text. Continued pretraining on legal text lifts recall.",
+      abstractZh: "我们在法律文本上继续训练模型。",
+    });
+    expect(topics).toContain("pretraining");
+  });
+  it("does not give benchmarks to a paper that only evaluates on benchmarks", () => {
+    const paper = record({
+      abstract:
+        "We segment images from referring phrases. Our method beats prior work on three common benchmarks. Results hold on two further benchmarks.",
+    });
+    expect(findTopics(paper, taxonomy).map((m) => m.topic)).not.toContain("benchmarks");
+  });
+  it("gives benchmarks to a paper that introduces one", () => {
+    const paper = record({
+      abstract:
+        "We build a benchmark of temporal questions. The benchmark shows that models fail on long spans.",
+    });
+    const topics = findTopics(paper, taxonomy, { introducesBenchmark: true }).map((m) => m.topic);
+    expect(topics).toContain("benchmarks");
+  });
+  it("gives benchmarks to a paper whose title presents one, introduced or not", () => {
+    expect(topicsOf({ title: "A Benchmark for Temporal Reasoning" })).toContain("benchmarks");
+  });
+  it("reads the heading an entry sits under, not only the list's broad parts above it", () => {
+    const paper = record({
+      title: "World knowledge in contextual language models: a review",
+      section: ["Construction of LLM-based agents", "Knowledge", "Commonsense knowledge"],
+    });
+    expect(findTopics(paper, taxonomy).map((m) => m.topic)).not.toContain("agents");
+  });
+  it("keeps a broad heading's topic when the entry's own words name it too", () => {
+    const paper = record({
+      title: "A memory stream for agents",
+      summary: "Agents store observations and recall them.",
+      section: ["Construction of LLM-based agents", "Memory"],
+    });
+    expect(findTopics(paper, taxonomy).map((m) => m.topic)).toContain("agents");
+  });
+  it("quotes the whole heading path as evidence of the entry's own heading", () => {
+    const paper = record({ title: "A model", section: ["Methods", "Finetune Retriever"] });
+    const mention = findTopics(paper, taxonomy).find((m) => m.topic === "fine-tuning");
+    expect(mention?.evidence.snippet).toBe("Methods › Finetune Retriever");
+  });
+  it("does not read GPT spelled out as pre-training", () => {
+    const topics = topicsOf({
+      title: "Harnessing Generative Pre-Trained Transformer for packet trace generation",
+      titleZh: "利用生成预训练变压器生成数据包跟踪",
+    });
+    expect(topics).not.toContain("pretraining");
+  });
+  it("does not read 'we summarize' or contrastive prompting as topics", () => {
+    const topics = topicsOf({
+      title: "Contrastive prompting enhances sentence embeddings",
+      abstract: "We summarize progress. We summarize open problems.",
+    });
+    expect(topics).not.toContain("vision-language-pretraining");
+    expect(topics).not.toContain("summarization");
   });
 });
