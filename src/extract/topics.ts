@@ -12,6 +12,8 @@ interface TopicHit {
   topic: string;
   /** The phrase is an exclusion: alias matches inside it do not count. */
   exclude: boolean;
+  /** A heading alias: it counts in titles, tags, keywords, headings and labels, not in prose. */
+  heading?: boolean;
 }
 
 /** A taxonomy ready for matching. */
@@ -71,6 +73,16 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     }
     for (const alias of topic.aliasesZh) {
       specs.push({ phrase: alias, value: hit, caseSensitive: true, plural: true });
+    }
+    const heading: TopicHit = { topic: topic.id, exclude: false, heading: true };
+    for (const alias of topic.headingAliases ?? []) {
+      const chinese = /[\u3400-\u9fff]/.test(alias);
+      specs.push({
+        phrase: alias,
+        value: heading,
+        caseSensitive: chinese || isAcronym(alias),
+        plural: true,
+      });
     }
     const exclude: TopicHit = { topic: topic.id, exclude: true };
     for (const phrase of topic.excludes ?? []) {
@@ -150,6 +162,7 @@ export function findTopics(
     for (const hit of hits) {
       const { topic, exclude } = hit.value;
       if (exclude) continue;
+      if (hit.value.heading === true && (item.snippet !== "whole" || item.broad)) continue;
       const domain = domainOf.get(topic);
       if (domain !== undefined && !domains.has(domain)) continue;
       const inExclusion = excluded.some(

@@ -79,6 +79,12 @@ export interface TopicDefinition {
    * title, tag, keyword, list heading or category label that names it still counts.
    */
   proseNeeds?: "introduced-benchmark";
+  /**
+   * Words that name the topic only where the record presents its subject: in a title, tag, keyword,
+   * list heading or category label ("Evaluating LLMs as agents"), not in its prose, where they say
+   * what the paper does on the way ("we evaluate on…"). English or Chinese, matched like the aliases.
+   */
+  headingAliases?: string[];
 }
 
 /** A field and the words that show a paper is about it (`medical`, `patient`, `临床`, …). */
