@@ -239,7 +239,7 @@ const PRESENTATION_ROWS: Row[] = [
   },
   {
     name: "one mention in a one-line note is a topic",
-    fields: { abstract: "A pre-trained retriever for radiology reports." },
+    fields: { abstract: "Pre-training a retriever for radiology reports." },
     present: ["pretraining"],
   },
 ];
@@ -532,5 +532,40 @@ describe("how the record presents a topic", () => {
     });
     expect(topics).not.toContain("vision-language-pretraining");
     expect(topics).not.toContain("summarization");
+  });
+});
+
+describe("heading aliases", () => {
+  it("reads evaluation from a title that presents the paper as one", () => {
+    expect(topicsOf({ title: "Evaluating language models as web agents" })).toContain("evaluation");
+    expect(topicsOf({ titleZh: "大型语言模型时间推理能力评估基准" })).toContain("evaluation");
+  });
+  it("does not read evaluation from what the paper does on the way", () => {
+    const topics = topicsOf({
+      abstract:
+        "We propose a tokenizer for video. We evaluate it on captioning. An evaluation on retrieval shows the same.",
+    });
+    expect(topics).not.toContain("evaluation");
+  });
+  it("does not read a pre-trained model the paper uses as pre-training", () => {
+    const topics = topicsOf({
+      abstract:
+        "We test 28 pretrained models on brain data. Larger pretrained models fit the left hemisphere better.",
+    });
+    expect(topics).not.toContain("pretraining");
+  });
+  it("reads pre-training the paper does", () => {
+    const topics = topicsOf({
+      abstract: "We study continued pre-training on code. Pre-training longer helps.",
+    });
+    expect(topics).toContain("pretraining");
+  });
+  it("gives multi-agent collaboration and agents to a multi-agent framework", () => {
+    const topics = topicsOf({ title: "An LLM-based multi-agent framework for effort estimation" });
+    expect(topics).toContain("multi-agent-collaboration");
+    expect(topics).toContain("agents");
+    expect(topicsOf({ titleZh: "用于任务估算的多智能体框架" })).toContain(
+      "multi-agent-collaboration",
+    );
   });
 });
