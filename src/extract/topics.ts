@@ -1,6 +1,7 @@
 // Topic mentions: which taxonomy topics (data/taxonomy.json) a paper record speaks of, each with the
 // words that say so. The taxonomy is compiled once into one phrase matcher and reused for every record.
 import type { PaperRecord } from "../ingest/types.ts";
+import cues from "./benchmark-cues.json" with { type: "json" };
 import { isTitleField, listProseFields } from "./fields.ts";
 import { isNegated } from "./negation.ts";
 import type { PhraseMatcher, PhraseSpec } from "./phrase-matcher.ts";
@@ -44,6 +45,29 @@ interface TopicText {
   broad?: boolean;
   /** The evidence to quote instead of the text itself (the whole heading path). */
   quote?: string;
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** "We introduce …", "this paper presents …": the clause where a paper names what it makes. */
+const INTRODUCES_EN = new RegExp(
+  `\\b(?:${cues.introduceSubjects.map(escape).join("|")})\\b[^.;:!?]{0,40}?\\b(?:${cues.introduceVerbStems.map(escape).join("|")})[a-z]*\\b`,
+  "i",
+);
+const INTRODUCES_ZH = new RegExp(
+  `(?:${cues.introduceSubjectsZh.map(escape).join("|")})[^。；！？，,]{0,4}?(?:${cues.introduceVerbsZh.map(escape).join("|")})`,
+);
+/** Sentence ends, in both languages. */
+const SENTENCE_END = /[.!?。！？；;\n]/;
+
+/**
+ * True when the words before `start`, back to the start of their sentence, say the paper
+ * introduces something ("In this paper, we introduce ECom-Bench, the first benchmark …").
+ */
+function isIntroduced(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1] as string)) from--;
+  const before = text.slice(from, start);
+  return INTRODUCES_EN.test(before) || INTRODUCES_ZH.test(before);
 }
 
 /**
@@ -152,6 +176,8 @@ export function findTopics(
   // times in its prose. One passing mention in an abstract ("a pre-trained encoder") is no topic.
   const strong = new Set<string>();
   const broad = new Set<string>();
+  // Named in the sentence where the paper introduces what it makes: its own presentation.
+  const introduced = new Set<string>();
   // Prose mentions per language: a translation repeats the original's mentions.
   const proseMentions = new Map<string, { en: number; zh: number }>();
   const texts = listTopicTexts(record);
@@ -175,6 +201,7 @@ export function findTopics(
         if (item.broad) broad.add(topic);
         else if (item.snippet === "whole") strong.add(topic);
         else {
+          if (item.prose === true && isIntroduced(item.text, hit.start)) introduced.add(topic);
           const counts = proseMentions.get(topic) ?? { en: 0, zh: 0 };
           counts[languageOf(item.text)]++;
           proseMentions.set(topic, counts);
@@ -202,8 +229,14 @@ export function findTopics(
     (prose.length <= 1 && prose.every(({ text }) => text.length < TERSE_PROSE_CHARS));
   for (const topic of [...found.keys()]) {
     if (strong.has(topic)) continue;
+    // A benchmark the paper introduces in so many words is what it makes, named once or not.
+    if (needsIntroducedBenchmark.has(topic) && introduced.has(topic)) continue;
     // "We evaluate on three benchmarks": what the paper uses, not what it is about.
-    if (needsIntroducedBenchmark.has(topic) && presentation.introducesBenchmark !== true) {
+    if (
+      needsIntroducedBenchmark.has(topic) &&
+      presentation.introducesBenchmark !== true &&
+      !introduced.has(topic)
+    ) {
       found.delete(topic);
       continue;
     }

@@ -569,3 +569,25 @@ describe("heading aliases", () => {
     );
   });
 });
+
+describe("a benchmark the paper introduces in so many words", () => {
+  it("gives benchmarks when the abstract says the paper introduces one", () => {
+    const topics = topicsOf({
+      abstract:
+        "This paper introduces ShopBench, a new benchmark of customer support tasks. Agents solve few of them.",
+    });
+    expect(topics).toContain("benchmarks");
+  });
+  it("reads the Chinese introduction too", () => {
+    expect(
+      topicsOf({ abstractZh: "我们构建了一个新的客服基准，智能体只能解决少数任务。" }),
+    ).toContain("benchmarks");
+  });
+  it("does not read a benchmark run on data built by others as one introduced", () => {
+    const topics = topicsOf({
+      abstract: "Graphs describe flowcharts. We benchmark the same on a QA dataset.",
+      abstractZh: "我们在基于产品文档构建的问答数据集上进行了基准测试。",
+    });
+    expect(topics).not.toContain("benchmarks");
+  });
+});
