@@ -47,14 +47,14 @@ interface TopicText {
   quote?: string;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** "We introduce …", "this paper presents …": the clause where a paper names what it makes. */
 const INTRODUCES_EN = new RegExp(
-  `\\b(?:${cues.introduceSubjects.map(escape).join("|")})\\b[^.;:!?]{0,40}?\\b(?:${cues.introduceVerbStems.map(escape).join("|")})[a-z]*\\b`,
+  `\\b(?:${cues.introduceSubjects.map(escapeRegExp).join("|")})\\b[^.;:!?]{0,40}?\\b(?:${cues.introduceVerbStems.map(escapeRegExp).join("|")})[a-z]*\\b`,
   "i",
 );
 const INTRODUCES_ZH = new RegExp(
-  `(?:${cues.introduceSubjectsZh.map(escape).join("|")})[^。；！？，,]{0,4}?(?:${cues.introduceVerbsZh.map(escape).join("|")})`,
+  `(?:${cues.introduceSubjectsZh.map(escapeRegExp).join("|")})[^。；！？，,]{0,4}?(?:${cues.introduceVerbsZh.map(escapeRegExp).join("|")})`,
 );
 /** Sentence ends, in both languages. */
 const SENTENCE_END = /[.!?。！？；;\n]/;

@@ -591,3 +591,14 @@ describe("a benchmark the paper introduces in so many words", () => {
     expect(topics).not.toContain("benchmarks");
   });
 });
+
+describe("biomedical NLP by its usual names", () => {
+  it("reads clinical NLP and medical text", () => {
+    expect(topicsOf({ title: "Clinical NLP for error correction in patient notes" })).toContain(
+      "biomedical-nlp",
+    );
+    expect(topicsOf({ title: "Summarising medical text with small models" })).toContain(
+      "biomedical-nlp",
+    );
+  });
+});
