@@ -8,7 +8,7 @@
 // kept in memory.
 // Usage: tsx bench/eval-extract.ts [--pages 2000 | --full] [--json] [--details] [--corpus DIR] [--real DIR]
 //   --json: only one JSON line (for comparing runs); --details: each gold paper's extra (+) and missed
-//   (−) topics and benchmarks; --corpus: the unpacked digest pages (default
+//   (−) topics and benchmarks; --evidence: with --details, the words behind each extra topic; --corpus: the unpacked digest pages (default
 //   $LITGRAPH_REAL_CACHE/hf-llm-digests-2025, /tmp/litgraph-real when unset).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     corpus: { type: "string" },
     real: { type: "string" },
     details: { type: "boolean" },
+    evidence: { type: "boolean" },
   },
 });
 const CORPUS_NAME = "hf-llm-digests-2025";
@@ -273,6 +274,22 @@ function describeDifference(name: string, predicted: string[], gold: string[]): 
   return extra.length + missed.length > 0 ? ` ${name} ${[...extra, ...missed].join(" ")}` : "";
 }
 
+/** The evidence of each covers edge to a topic the gold does not give, one indented line each. */
+function describeEvidence(node: string, predicted: string[], gold: string[]): string {
+  const lines: string[] = [];
+  for (const topic of predicted.filter((item) => !gold.includes(item))) {
+    const edge = graph
+      .edges(node, `topic:${topic}`)
+      .find((key) => graph.getEdgeAttribute(key, "kind") === "covers");
+    const evidence = edge ? graph.getEdgeAttribute(edge, "evidence") : [];
+    for (const { source, snippet } of evidence ?? [])
+      lines.push(
+        `\n      +${topic} ${source.slice(-40)}: ${snippet.replace(/\s+/g, " ").slice(0, 160)}`,
+      );
+  }
+  return lines.join("");
+}
+
 function evaluateSet(set: GoldSet, documents: Map<GoldPaper, string>): SourceResult {
   const result: SourceResult = {
     source: set.source,
@@ -327,6 +344,7 @@ function evaluateSet(set: GoldSet, documents: Map<GoldPaper, string>): SourceRes
         .filter((id) => taxonomyTopics.has(id));
       result.topics = addCounts(result.topics, countMatches(predicted, paper.topics));
       detail += describeDifference("topics", predicted, paper.topics);
+      if (values.evidence) detail += describeEvidence(node, predicted, paper.topics);
     }
     if (paper.benchmarks) {
       const predicted = neighboursOf(node, ["evaluates", "introduces"])

@@ -13,7 +13,7 @@ type JsonObject = Record<string, unknown>;
 
 /**
  * Check a parsed `taxonomy.json`: `{ "topics": TopicDefinition[] }` with unique slug ids, labels,
- * English aliases made of ASCII words, Chinese aliases, optional `excludes`, parents that exist and
+ * English aliases made of ASCII words, Chinese aliases, optional `excludes`, `proseNeeds` and `headingAliases`, parents that exist and
  * no cycle, and no alias shared by two topics. `aliasesZh` may be left out (none).
  * @throws LitgraphError `invalid-options` naming `file` and the bad topic.
  */
@@ -59,15 +59,26 @@ export function parseTaxonomy(json: unknown, file: string): Taxonomy {
       }
     }
     const aliasesZh = readPhrases(entry.aliasesZh, file, at, "aliasesZh", false);
+    const proseNeeds = entry.proseNeeds;
+    if (proseNeeds !== undefined && proseNeeds !== "introduced-benchmark") {
+      throw createInvalidError(file, `${at}: "proseNeeds" must be "introduced-benchmark"`);
+    }
     const excludes = readPhrases(entry.excludes, file, at, "excludes", false);
+    const headingAliases = readPhrases(entry.headingAliases, file, at, "headingAliases", false);
     for (const alias of aliases) claimAlias(aliasOwners, toSingularKey(alias), id, file, at);
     for (const alias of aliasesZh)
       claimAlias(aliasOwners, normalizePhrase(alias, true), id, file, at);
+    for (const alias of headingAliases) {
+      const key = CJK.test(alias) ? normalizePhrase(alias, true) : toSingularKey(alias);
+      claimAlias(aliasOwners, key, id, file, at);
+    }
     const topic: TopicDefinition = { id, label, aliases, aliasesZh };
     if (labelZh !== undefined) topic.labelZh = labelZh;
     if (parent !== undefined) topic.parent = parent;
     if (excludes.length > 0) topic.excludes = excludes;
     if (domain !== undefined) topic.domain = domain;
+    if (proseNeeds !== undefined) topic.proseNeeds = proseNeeds;
+    if (headingAliases.length > 0) topic.headingAliases = headingAliases;
     topics.push(topic);
   });
   checkHierarchy(topics, file);

@@ -43,11 +43,13 @@ export function createExtractContext(
 /** Everything extract finds in one record. */
 export function extractPaper(record: PaperRecord, ctx: ExtractContext): ExtractedPaper {
   const survey = detectSurvey(record);
+  const benchmarks = findBenchmarks(record, ctx.benchmarks);
+  const introducesBenchmark = benchmarks.some((mention) => mention.relation === "introduces");
   return {
     record,
     survey,
-    topics: findTopics(record, ctx.taxonomy, { survey: survey.isSurvey }),
-    benchmarks: findBenchmarks(record, ctx.benchmarks),
+    topics: findTopics(record, ctx.taxonomy, { survey: survey.isSurvey, introducesBenchmark }),
+    benchmarks,
     repos: findRepos(record),
   };
 }

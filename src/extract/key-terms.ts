@@ -55,6 +55,12 @@ export interface KeyTermOptions {
    * times the papers of the longer one; only the stronger is kept. Default 1.25.
    */
   nestedRatio: number;
+  /**
+   * Share of the strongest candidates dropped as general: those whose papers hold the other
+   * candidates in about the proportions the whole corpus does ("natural language processing",
+   * "machine learning"), after VOSviewer's relevance. Default 0.1; 0 keeps them.
+   */
+  generalShare: number;
 }
 
 export const DEFAULT_KEY_TERM_OPTIONS: KeyTermOptions = {
@@ -64,6 +70,7 @@ export const DEFAULT_KEY_TERM_OPTIONS: KeyTermOptions = {
   perPaper: 3,
   minShareOfBest: 0.5,
   nestedRatio: 1.25,
+  generalShare: 0.1,
 };
 
 export function resolveKeyTermOptions(partial: Partial<KeyTermOptions> = {}): KeyTermOptions {
@@ -563,6 +570,12 @@ export function discoverKeyTerms(
   );
   rawHits.length = 0;
 
+  const general = findGeneralTerms(
+    hitsOf,
+    candidates.map((c) => c.key),
+    Math.min(candidates.length, GENERAL_POOL * count),
+    options.generalShare,
+  );
   // Keep the strongest terms, one per concept: of a term and a longer one holding it that occur in
   // nearly the same papers, only the first ranked.
   const kept = new Set<number>();
@@ -585,14 +598,16 @@ export function discoverKeyTerms(
     keptKeys.push({ key: c.key, language: c.stats.language, documents: c.stats.documents });
   };
   for (let i = 0; i < candidates.length && kept.size < count; i++) {
-    if (!isRedundant(i)) keep(i);
+    if (!general.has(i) && !isRedundant(i)) keep(i);
   }
   // A paper with an abstract and no topic at all gets the strongest term it holds, kept or not.
   papers.forEach((paper, p) => {
     if (!paper.hasAbstract || paper.hasTopic) return;
     const hits = hitsOf[p] as PaperHit[];
     if (hits.length === 0 || hits.some((hit) => kept.has(hit.candidate))) return;
-    const best = Math.min(...hits.map((hit) => hit.candidate));
+    // Its strongest specific term; a general one only when it holds nothing else.
+    const specific = hits.filter((hit) => !general.has(hit.candidate));
+    const best = Math.min(...(specific.length > 0 ? specific : hits).map((hit) => hit.candidate));
     keep(best);
   });
 
@@ -649,6 +664,76 @@ export function discoverKeyTerms(
     }
   });
   return { terms, assignments };
+}
+
+/** Candidates weighed for generality: this many times the number of terms kept. */
+const GENERAL_POOL = 3;
+/** Fewest candidates with co-occurrences for generality to be judged at all. */
+const GENERAL_MIN_POOL = 20;
+
+/**
+ * The general candidates among the first `pool` (by rank): VOSviewer's relevance (van Eck & Waltman
+ * 2011) is how far the distribution of the candidates a term co-occurs with (in the same paper)
+ * departs from the distribution of all co-occurrences, as Kullback–Leibler divergence. A term such as
+ * "machine learning" co-occurs with every theme about as often as the corpus does: it says nothing
+ * of a paper's subject. The lowest `share` of the pool by relevance is general. Counts are integers,
+ * so the result does not depend on the order of the papers.
+ */
+function findGeneralTerms(
+  hitsOf: readonly PaperHit[][],
+  keys: readonly string[],
+  pool: number,
+  share: number,
+): Set<number> {
+  const general = new Set<number>();
+  if (share <= 0 || pool < GENERAL_MIN_POOL) return general;
+  const co = new Uint32Array(pool * pool);
+  const rowSum = new Float64Array(pool);
+  for (const hits of hitsOf) {
+    const ranks = hits.map((hit) => hit.candidate).filter((rank) => rank < pool);
+    for (const a of ranks) {
+      for (const b of ranks) {
+        if (a === b) continue;
+        co[a * pool + b] = (co[a * pool + b] as number) + 1;
+        rowSum[a] = (rowSum[a] as number) + 1;
+      }
+    }
+  }
+  let total = 0;
+  for (let t = 0; t < pool; t++) total += rowSum[t] as number;
+  if (total === 0) return general;
+  const relevance: { rank: number; value: number }[] = [];
+  for (let t = 0; t < pool; t++) {
+    // A term and one inside it or holding it ("language processing" in "natural language
+    // processing") are one occurrence, not two terms met together.
+    const key = keys[t] as string;
+    const language = HAN.test(key) ? "zh" : "en";
+    const partners: number[] = [];
+    let sum = 0;
+    for (let u = 0; u < pool; u++) {
+      const n = co[t * pool + u] as number;
+      if (n === 0) continue;
+      const other = keys[u] as string;
+      if (contains(key, other, language) || contains(other, key, language)) continue;
+      partners.push(u);
+      sum += n;
+    }
+    if (sum === 0) continue;
+    let value = 0;
+    const cells = partners.length;
+    for (const u of partners) {
+      const q = (co[t * pool + u] as number) / sum;
+      value += q * Math.log(q / ((rowSum[u] as number) / total));
+    }
+    // Few co-occurrences make any distribution look peaked: less the bias of the estimate
+    // (Miller–Madow), so that a rare term is not taken for a specific one by chance.
+    relevance.push({ rank: t, value: value - (cells - 1) / (2 * sum) });
+  }
+  if (relevance.length < GENERAL_MIN_POOL) return general;
+  relevance.sort((a, b) => a.value - b.value || a.rank - b.rank);
+  const drop = Math.floor(relevance.length * share);
+  for (const { rank } of relevance.slice(0, drop)) general.add(rank);
+  return general;
 }
 
 /** The shorter candidates inside a candidate: contiguous word runs (English) or substrings (Chinese). */

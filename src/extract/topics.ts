@@ -1,6 +1,7 @@
 // Topic mentions: which taxonomy topics (data/taxonomy.json) a paper record speaks of, each with the
 // words that say so. The taxonomy is compiled once into one phrase matcher and reused for every record.
 import type { PaperRecord } from "../ingest/types.ts";
+import cues from "./benchmark-cues.json" with { type: "json" };
 import { isTitleField, listProseFields } from "./fields.ts";
 import { isNegated } from "./negation.ts";
 import type { PhraseMatcher, PhraseSpec } from "./phrase-matcher.ts";
@@ -12,6 +13,8 @@ interface TopicHit {
   topic: string;
   /** The phrase is an exclusion: alias matches inside it do not count. */
   exclude: boolean;
+  /** A heading alias: it counts in titles, tags, keywords, headings and labels, not in prose. */
+  heading?: boolean;
 }
 
 /** A taxonomy ready for matching. */
@@ -21,6 +24,8 @@ export interface CompiledTaxonomy {
   readonly domainMatcher: PhraseMatcher<string>;
   /** Topic id → the domain it needs evidence of. */
   readonly domainOf: ReadonlyMap<string, string>;
+  /** Topic ids whose prose mentions count only for a paper that introduces a benchmark. */
+  readonly needsIntroducedBenchmark: ReadonlySet<string>;
 }
 
 /** One text of a record to search, and how its evidence is cut and judged. */
@@ -32,6 +37,45 @@ interface TopicText {
   negatable: boolean;
   /** The record's own prose (abstract, summary), not a title, tag or label. */
   prose?: boolean;
+  /**
+   * The broad headings a list files the entry under above its own heading ("Construction of
+   * LLM-based Agents" over "Commonsense knowledge"): they hold entries of many subjects, so a topic
+   * they name needs a mention in the record's prose as well.
+   */
+  broad?: boolean;
+  /** The evidence to quote instead of the text itself (the whole heading path). */
+  quote?: string;
+}
+
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** "We introduce …", "this paper presents …": the clause where a paper names what it makes. */
+const INTRODUCES_EN = new RegExp(
+  `\\b(?:${cues.introduceSubjects.map(escapeRegExp).join("|")})\\b[^.;:!?]{0,40}?\\b(?:${cues.introduceVerbStems.map(escapeRegExp).join("|")})[a-z]*\\b`,
+  "i",
+);
+const INTRODUCES_ZH = new RegExp(
+  `(?:${cues.introduceSubjectsZh.map(escapeRegExp).join("|")})[^。；！？，,]{0,4}?(?:${cues.introduceVerbsZh.map(escapeRegExp).join("|")})`,
+);
+/** Sentence ends, in both languages. */
+const SENTENCE_END = /[.!?。！？；;\n]/;
+
+/**
+ * True when the words before `start`, back to the start of their sentence, say the paper
+ * introduces something ("In this paper, we introduce ECom-Bench, the first benchmark …").
+ */
+function isIntroduced(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1] as string)) from--;
+  const before = text.slice(from, start);
+  return INTRODUCES_EN.test(before) || INTRODUCES_ZH.test(before);
+}
+
+/**
+ * The language a text is written in, as far as counting mentions needs: a record's Chinese abstract
+ * translates its English one, so one mention in each is one mention, not two.
+ */
+function languageOf(text: string): "zh" | "en" {
+  return /[\u3400-\u9fff]/.test(text) ? "zh" : "en";
 }
 
 const COMPILED = new WeakMap<Taxonomy, CompiledTaxonomy>();
@@ -54,6 +98,16 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     for (const alias of topic.aliasesZh) {
       specs.push({ phrase: alias, value: hit, caseSensitive: true, plural: true });
     }
+    const heading: TopicHit = { topic: topic.id, exclude: false, heading: true };
+    for (const alias of topic.headingAliases ?? []) {
+      const chinese = /[\u3400-\u9fff]/.test(alias);
+      specs.push({
+        phrase: alias,
+        value: heading,
+        caseSensitive: chinese || isAcronym(alias),
+        plural: true,
+      });
+    }
     const exclude: TopicHit = { topic: topic.id, exclude: true };
     for (const phrase of topic.excludes ?? []) {
       specs.push({ phrase, value: exclude, caseSensitive: false, plural: true });
@@ -72,10 +126,16 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   }
   const domainOf = new Map<string, string>();
   for (const topic of taxonomy.topics) if (topic.domain) domainOf.set(topic.id, topic.domain);
+  const needsIntroducedBenchmark = new Set(
+    taxonomy.topics
+      .filter((topic) => topic.proseNeeds === "introduced-benchmark")
+      .map((topic) => topic.id),
+  );
   const compiled = {
     matcher: createPhraseMatcher(specs),
     domainMatcher: createPhraseMatcher(domainSpecs),
     domainOf,
+    needsIntroducedBenchmark,
   };
   COMPILED.set(taxonomy, compiled);
   return compiled;
@@ -94,17 +154,19 @@ export function isAcronym(alias: string): boolean {
  * A child topic does not add its parent: the graph carries the hierarchy.
  *
  * How the record presents a topic decides whether it is one: named in a title, tag, keyword, list
- * heading or category label, or mentioned at least twice in the prose. A single passing mention in a
+ * heading or category label, or mentioned at least twice in the prose of one language (a Chinese
+ * abstract that translates the English one repeats its mentions). A single passing mention in a
  * long abstract ("starting from a pre-trained encoder") is not the paper's topic, except in a survey
  * (`presentation.survey`), whose abstract lists its themes once each, and in a record whose only
- * prose is one short note.
+ * prose is one short note. A topic marked `proseNeeds: "introduced-benchmark"` (benchmarks) counts
+ * from prose only when `presentation.introducesBenchmark` says the paper makes one.
  */
 export function findTopics(
   record: PaperRecord,
   taxonomy: Taxonomy,
-  presentation: { survey?: boolean } = {},
+  presentation: { survey?: boolean; introducesBenchmark?: boolean } = {},
 ): TopicMention[] {
-  const { matcher, domainMatcher, domainOf } = compileTaxonomy(taxonomy);
+  const { matcher, domainMatcher, domainOf, needsIntroducedBenchmark } = compileTaxonomy(taxonomy);
   const domains = domainOf.size > 0 ? findDomains(record, domainMatcher) : new Set<string>();
   const found = new Map<string, TopicMention>();
   // A denied mention in the paper's own prose ("unlike RAG pipelines, …") is weak evidence: it
@@ -113,7 +175,11 @@ export function findTopics(
   // How the record presents each topic: in a title, tag, keyword or heading (strong), or how many
   // times in its prose. One passing mention in an abstract ("a pre-trained encoder") is no topic.
   const strong = new Set<string>();
-  const proseMentions = new Map<string, number>();
+  const broad = new Set<string>();
+  // Named in the sentence where the paper introduces what it makes: its own presentation.
+  const introduced = new Set<string>();
+  // Prose mentions per language: a translation repeats the original's mentions.
+  const proseMentions = new Map<string, { en: number; zh: number }>();
   const texts = listTopicTexts(record);
   for (const item of texts) {
     const hits = matchPhrases(matcher, item.text);
@@ -122,6 +188,7 @@ export function findTopics(
     for (const hit of hits) {
       const { topic, exclude } = hit.value;
       if (exclude) continue;
+      if (hit.value.heading === true && (item.snippet !== "whole" || item.broad)) continue;
       const domain = domainOf.get(topic);
       if (domain !== undefined && !domains.has(domain)) continue;
       const inExclusion = excluded.some(
@@ -131,14 +198,20 @@ export function findTopics(
       const negated = isNegated(item.text, hit.start, hit.end);
       if (negated && item.negatable) continue;
       if (!negated) {
-        if (item.snippet === "whole") strong.add(topic);
-        else proseMentions.set(topic, (proseMentions.get(topic) ?? 0) + 1);
+        if (item.broad) broad.add(topic);
+        else if (item.snippet === "whole") strong.add(topic);
+        else {
+          if (item.prose === true && isIntroduced(item.text, hit.start)) introduced.add(topic);
+          const counts = proseMentions.get(topic) ?? { en: 0, zh: 0 };
+          counts[languageOf(item.text)]++;
+          proseMentions.set(topic, counts);
+        }
       }
       if (negated && denied.has(topic)) continue;
       if (found.has(topic)) continue;
       const snippet =
         item.snippet === "whole"
-          ? clipText(item.text)
+          ? clipText(item.quote ?? item.text)
           : snippetAround(item.text, hit.start, hit.end);
       (negated ? denied : found).set(topic, {
         topic,
@@ -155,8 +228,26 @@ export function findTopics(
     presentation.survey === true ||
     (prose.length <= 1 && prose.every(({ text }) => text.length < TERSE_PROSE_CHARS));
   for (const topic of [...found.keys()]) {
-    if (strong.has(topic) || terse) continue;
-    if ((proseMentions.get(topic) ?? 0) < MIN_PROSE_MENTIONS) found.delete(topic);
+    if (strong.has(topic)) continue;
+    // A benchmark the paper introduces in so many words is what it makes, named once or not.
+    if (needsIntroducedBenchmark.has(topic) && introduced.has(topic)) continue;
+    // "We evaluate on three benchmarks": what the paper uses, not what it is about.
+    if (
+      needsIntroducedBenchmark.has(topic) &&
+      presentation.introducesBenchmark !== true &&
+      !introduced.has(topic)
+    ) {
+      found.delete(topic);
+      continue;
+    }
+    const counts = proseMentions.get(topic) ?? { en: 0, zh: 0 };
+    const mentions = Math.max(counts.en, counts.zh);
+    if (broad.has(topic) && mentions === 0) {
+      found.delete(topic);
+      continue;
+    }
+    if (terse || broad.has(topic)) continue;
+    if (mentions < MIN_PROSE_MENTIONS) found.delete(topic);
   }
   return [...found.values()];
 }
@@ -200,8 +291,16 @@ function listTopicTexts(record: PaperRecord): TopicText[] {
   for (const keyword of record.keywords ?? []) {
     texts.push({ text: keyword, snippet: "whole", negatable: false });
   }
-  if (record.section && record.section.length > 0) {
-    texts.push({ text: record.section.join(" › "), snippet: "whole", negatable: false });
+  // The heading the entry sits under names its subject; the headings above it, the list's parts.
+  const section = record.section ?? [];
+  if (section.length > 0) {
+    const quote = section.join(" › ");
+    const own = section[section.length - 1] ?? "";
+    texts.push({ text: own, snippet: "whole", negatable: false, quote });
+    if (section.length > 1) {
+      const text = section.slice(0, -1).join(" › ");
+      texts.push({ text, snippet: "whole", negatable: false, broad: true, quote });
+    }
   }
   for (const category of record.categories) {
     texts.push({ text: category.label, snippet: "whole", negatable: false });

@@ -72,6 +72,19 @@ export interface TopicDefinition {
    * topics without a domain are true in any field.
    */
   domain?: string;
+  /**
+   * What the paper's prose must show besides mentioning the topic. `introduced-benchmark`: a topic
+   * every experimental paper mentions in passing ("we evaluate on three benchmarks"); its prose
+   * mentions make it the paper's topic only when the paper introduces a benchmark or dataset. A
+   * title, tag, keyword, list heading or category label that names it still counts.
+   */
+  proseNeeds?: "introduced-benchmark";
+  /**
+   * Words that name the topic only where the record presents its subject: in a title, tag, keyword,
+   * list heading or category label ("Evaluating LLMs as agents"), not in its prose, where they say
+   * what the paper does on the way ("we evaluate on…"). English or Chinese, matched like the aliases.
+   */
+  headingAliases?: string[];
 }
 
 /** A field and the words that show a paper is about it (`medical`, `patient`, `临床`, …). */

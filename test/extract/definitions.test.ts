@@ -174,7 +174,41 @@ describe("parseTaxonomy", () => {
       json: fixture("taxonomy-shared-alias.json"),
       mentions: ['"benchmarks"', '"evaluation"'],
     },
+    {
+      name: "an unknown proseNeeds",
+      json: { topics: [{ id: "rag", label: "RAG", aliases: [], proseNeeds: "twice" }] },
+      mentions: ['topic 0 ("rag")', '"proseNeeds"'],
+    },
   ];
+  it("reads proseNeeds", () => {
+    const json = {
+      topics: [
+        { id: "benchmarks", label: "Benchmarks", aliases: [], proseNeeds: "introduced-benchmark" },
+      ],
+    };
+    expect(parseTaxonomy(json, "t.json").topics[0]?.proseNeeds).toBe("introduced-benchmark");
+  });
+  it("reads heading aliases and refuses one another topic owns", () => {
+    const json = {
+      topics: [
+        {
+          id: "evaluation",
+          label: "Evaluation",
+          aliases: [],
+          headingAliases: ["评估", "evaluating"],
+        },
+      ],
+    };
+    expect(parseTaxonomy(json, "t.json").topics[0]?.headingAliases).toEqual(["评估", "evaluating"]);
+    const shared = {
+      topics: [
+        { id: "evaluation", label: "Evaluation", aliases: ["evaluation"] },
+        { id: "benchmarks", label: "Benchmarks", aliases: [], headingAliases: ["evaluations"] },
+      ],
+    };
+    const error = errorOf(() => parseTaxonomy(shared, "t.json"));
+    expect(error.message).toContain('"evaluation" is already an alias of "evaluation"');
+  });
   for (const row of rows) {
     it(`refuses ${row.name}`, () => {
       const error = errorOf(() => parseTaxonomy(row.json, "data/taxonomy.json"));

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   discoverKeyTerms,
+  type KeyTermOptions,
   type KeyTermPaper,
   keyOfTerm,
   listChineseCandidates,
@@ -38,7 +39,11 @@ const CORPUS: KeyTermPaper[] = [
 
 const OPTIONS = { minDocuments: 2, maxDocumentShare: 0.5, count: 10 };
 
-function labels(papers: KeyTermPaper[], options = OPTIONS, reserved = new Set<string>()) {
+function labels(
+  papers: KeyTermPaper[],
+  options: Partial<KeyTermOptions> = OPTIONS,
+  reserved = new Set<string>(),
+) {
   return discoverKeyTerms(papers, reserved, options).terms.map((term) => term.label);
 }
 
@@ -158,5 +163,51 @@ describe("candidates", () => {
     expect(keys).toContain("实体链接");
     expect(keys).not.toContain("图谱的实");
     expect(keys).not.toContain("知识图谱的实体链接");
+  });
+});
+
+describe("general terms", () => {
+  // Twenty themes of ten papers each; each theme has two terms of its own that occur together.
+  // "deep learning pipeline" occurs in one paper of every theme: it co-occurs with all of them alike.
+  const WORDS = [
+    "amber",
+    "basalt",
+    "cobalt",
+    "dune",
+    "ember",
+    "fjord",
+    "garnet",
+    "heron",
+    "indigo",
+    "juniper",
+    "kelp",
+    "lichen",
+    "marble",
+    "nectar",
+    "onyx",
+    "pollen",
+    "quartz",
+    "reef",
+    "sorrel",
+    "tundra",
+  ];
+  const corpus: KeyTermPaper[] = [];
+  WORDS.forEach((word, theme) => {
+    for (let i = 0; i < 10; i++) {
+      const general = i === 0 ? "; deep learning pipeline" : "";
+      corpus.push(
+        paper(`t${theme}-${i}`, `${word} lattice mapping; ${word} drift sensor${general}.`),
+      );
+    }
+  });
+  // Forty-one candidates: a share of 0.03 drops the one least relevant.
+  const options = { minDocuments: 3, maxDocumentShare: 0.12, count: 60, generalShare: 0.03 };
+  it("drops a term whose papers hold every theme alike", () => {
+    const found = labels(corpus, options);
+    expect(found).not.toContain("deep learning pipeline");
+    expect(found).toContain("amber lattice mapping");
+  });
+  it("keeps it when general terms are not dropped", () => {
+    expect(labels(corpus, { ...options, generalShare: 0 })).toContain("deep learning pipeline");
   });
 });

@@ -113,7 +113,7 @@ const ENGLISH_ROWS: Row[] = [
   },
   {
     name: "benchmarking",
-    fields: { abstract: "Benchmarking shows a wide gap between models." },
+    fields: { title: "Benchmarking shows a wide gap between models" },
     present: ["benchmarks"],
   },
   {
@@ -239,7 +239,7 @@ const PRESENTATION_ROWS: Row[] = [
   },
   {
     name: "one mention in a one-line note is a topic",
-    fields: { abstract: "A pre-trained retriever for radiology reports." },
+    fields: { abstract: "Pre-training a retriever for radiology reports." },
     present: ["pretraining"],
   },
 ];
@@ -458,5 +458,147 @@ describe("domain topics need evidence of their field in the paper's own text", (
     });
     expect(topics).not.toContain("chinese-medical");
     expect(topics).not.toContain("biomedical-nlp");
+  });
+});
+
+describe("how the record presents a topic", () => {
+  it("counts a mention and its translation once", () => {
+    // One passing mention in the English abstract, the same in its Chinese translation.
+    const topics = topicsOf({
+      abstract:
+        "We test 28 pretrained models on an fMRI dataset. Brain scores grow with model size and peak in the left hemisphere.",
+      abstractZh:
+        "我们在功能磁共振数据上测试了28个预训练模型。大脑得分随模型规模增长，并集中在左半球。",
+    });
+    expect(topics).not.toContain("pretraining");
+  });
+  it("still counts two mentions in one language", () => {
+    const topics = topicsOf({
+      abstract:
+        "We continue pretraining a model on legal text. Continued pretraining on legal text lifts recall.",
+      abstractZh: "我们在法律文本上继续训练模型。",
+    });
+    expect(topics).toContain("pretraining");
+  });
+  it("does not give benchmarks to a paper that only evaluates on benchmarks", () => {
+    const paper = record({
+      abstract:
+        "We segment images from referring phrases. Our method beats prior work on three common benchmarks. Results hold on two further benchmarks.",
+    });
+    expect(findTopics(paper, taxonomy).map((m) => m.topic)).not.toContain("benchmarks");
+  });
+  it("gives benchmarks to a paper that introduces one", () => {
+    const paper = record({
+      abstract:
+        "We build a benchmark of temporal questions. The benchmark shows that models fail on long spans.",
+    });
+    const topics = findTopics(paper, taxonomy, { introducesBenchmark: true }).map((m) => m.topic);
+    expect(topics).toContain("benchmarks");
+  });
+  it("gives benchmarks to a paper whose title presents one, introduced or not", () => {
+    expect(topicsOf({ title: "A Benchmark for Temporal Reasoning" })).toContain("benchmarks");
+  });
+  it("reads the heading an entry sits under, not only the list's broad parts above it", () => {
+    const paper = record({
+      title: "World knowledge in contextual language models: a review",
+      section: ["Construction of LLM-based agents", "Knowledge", "Commonsense knowledge"],
+    });
+    expect(findTopics(paper, taxonomy).map((m) => m.topic)).not.toContain("agents");
+  });
+  it("keeps a broad heading's topic when the entry's own words name it too", () => {
+    const paper = record({
+      title: "A memory stream for agents",
+      summary: "Agents store observations and recall them.",
+      section: ["Construction of LLM-based agents", "Memory"],
+    });
+    expect(findTopics(paper, taxonomy).map((m) => m.topic)).toContain("agents");
+  });
+  it("quotes the whole heading path as evidence of the entry's own heading", () => {
+    const paper = record({ title: "A model", section: ["Methods", "Finetune Retriever"] });
+    const mention = findTopics(paper, taxonomy).find((m) => m.topic === "fine-tuning");
+    expect(mention?.evidence.snippet).toBe("Methods › Finetune Retriever");
+  });
+  it("does not read GPT spelled out as pre-training", () => {
+    const topics = topicsOf({
+      title: "Harnessing Generative Pre-Trained Transformer for packet trace generation",
+      titleZh: "利用生成预训练变压器生成数据包跟踪",
+    });
+    expect(topics).not.toContain("pretraining");
+  });
+  it("does not read 'we summarize' or contrastive prompting as topics", () => {
+    const topics = topicsOf({
+      title: "Contrastive prompting enhances sentence embeddings",
+      abstract: "We summarize progress. We summarize open problems.",
+    });
+    expect(topics).not.toContain("vision-language-pretraining");
+    expect(topics).not.toContain("summarization");
+  });
+});
+
+describe("heading aliases", () => {
+  it("reads evaluation from a title that presents the paper as one", () => {
+    expect(topicsOf({ title: "Evaluating language models as web agents" })).toContain("evaluation");
+    expect(topicsOf({ titleZh: "大型语言模型时间推理能力评估基准" })).toContain("evaluation");
+  });
+  it("does not read evaluation from what the paper does on the way", () => {
+    const topics = topicsOf({
+      abstract:
+        "We propose a tokenizer for video. We evaluate it on captioning. An evaluation on retrieval shows the same.",
+    });
+    expect(topics).not.toContain("evaluation");
+  });
+  it("does not read a pre-trained model the paper uses as pre-training", () => {
+    const topics = topicsOf({
+      abstract:
+        "We test 28 pretrained models on brain data. Larger pretrained models fit the left hemisphere better.",
+    });
+    expect(topics).not.toContain("pretraining");
+  });
+  it("reads pre-training the paper does", () => {
+    const topics = topicsOf({
+      abstract: "We study continued pre-training on code. Pre-training longer helps.",
+    });
+    expect(topics).toContain("pretraining");
+  });
+  it("gives multi-agent collaboration and agents to a multi-agent framework", () => {
+    const topics = topicsOf({ title: "An LLM-based multi-agent framework for effort estimation" });
+    expect(topics).toContain("multi-agent-collaboration");
+    expect(topics).toContain("agents");
+    expect(topicsOf({ titleZh: "用于任务估算的多智能体框架" })).toContain(
+      "multi-agent-collaboration",
+    );
+  });
+});
+
+describe("a benchmark the paper introduces in so many words", () => {
+  it("gives benchmarks when the abstract says the paper introduces one", () => {
+    const topics = topicsOf({
+      abstract:
+        "This paper introduces ShopBench, a new benchmark of customer support tasks. Agents solve few of them.",
+    });
+    expect(topics).toContain("benchmarks");
+  });
+  it("reads the Chinese introduction too", () => {
+    expect(
+      topicsOf({ abstractZh: "我们构建了一个新的客服基准，智能体只能解决少数任务。" }),
+    ).toContain("benchmarks");
+  });
+  it("does not read a benchmark run on data built by others as one introduced", () => {
+    const topics = topicsOf({
+      abstract: "Graphs describe flowcharts. We benchmark the same on a QA dataset.",
+      abstractZh: "我们在基于产品文档构建的问答数据集上进行了基准测试。",
+    });
+    expect(topics).not.toContain("benchmarks");
+  });
+});
+
+describe("biomedical NLP by its usual names", () => {
+  it("reads clinical NLP and medical text", () => {
+    expect(topicsOf({ title: "Clinical NLP for error correction in patient notes" })).toContain(
+      "biomedical-nlp",
+    );
+    expect(topicsOf({ title: "Summarising medical text with small models" })).toContain(
+      "biomedical-nlp",
+    );
   });
 });
