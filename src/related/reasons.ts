@@ -132,6 +132,11 @@ export function describeCommunity(label: string | undefined, weight: number): We
   return { weight, text: `same community${label ? ` (${label})` : ""}` };
 }
 
+/** `published 3 months apart`, `both published in 2024` (from `describeApart`). */
+export function describeTime(apart: string, weight: number): WeightedReason {
+  return { weight, text: apart };
+}
+
 /** The reasons' texts, strongest first (ties keep their order), without repeats. */
 export function orderReasons(reasons: readonly WeightedReason[]): string[] {
   const sorted = reasons

@@ -9,6 +9,7 @@ const values = (partial: Partial<SignalValues>): SignalValues => ({
   coListed: 0,
   text: 0,
   community: 0,
+  time: 0,
   ...partial,
 });
 const sum = (v: SignalValues) => RELATED_SIGNALS.reduce((total, signal) => total + v[signal], 0);
