@@ -384,6 +384,9 @@ const round = (value: number, digits: number) => {
   return Math.round(value * factor) / factor;
 };
 
+/** Closeness in time from which it is given as a reason: within ln 2 ≈ 0.69 time scales (8 months). */
+const TIME_REASON_CLOSENESS = 0.5;
+
 /** The reasons one pair of papers is related, each with its weighted contribution. */
 function explainPair(
   index: RelatedIndex,
@@ -424,7 +427,9 @@ function explainPair(
     const label = index.graph.getAttribute("communities")?.[String(community)]?.label;
     reasons.push(describeCommunity(label, breakdown.community));
   }
-  if (breakdown.time > 0) {
+  // Closeness counts in the score however small; as a reason, only when the two came out near
+  // enough for it to say something ("published 4 years apart" is no reason to read a paper).
+  if (timeCloseness(index.published, doc, other, options.timeScale) >= TIME_REASON_CLOSENESS) {
     const apart = describeApart(index.published, doc, other);
     if (apart) reasons.push(describeTime(apart, breakdown.time));
   }

@@ -78,7 +78,8 @@ export function describeNeighbours(
 
 /**
  * `listed together under Models › Multimodal in Awesome Medical LLMs`, `listed together in <list>`,
- * `listed together as related papers on <page>` (pages in one line).
+ * `both in the reference list refs.bib` (one file of several records), `listed together as related papers on <page>`
+ * (pages in one line).
  */
 export function describeListings(
   shared: readonly SharedListing[],
@@ -108,6 +109,8 @@ export function describeListings(
         weight,
         text: `the survey that goes with ${item.label}, which lists this paper`,
       });
+    else if (item.kind === "bibliography")
+      reasons.push({ weight, text: `both in the reference list ${item.label}` });
     else if (item.section)
       reasons.push({ weight, text: `listed together under ${item.section} in ${item.label}` });
     else reasons.push({ weight, text: `listed together in ${item.label}` });
