@@ -1,11 +1,25 @@
 // Co-listing: two papers a curator put side by side. A collection (an awesome list) lists both, more
-// so under the same section; a survey lists both; or one source page gives both as related entries.
+// so under the same section; a survey lists both; one source page gives both as related entries; or one
+// reference file (a survey's BibTeX, RIS or CSL-JSON bibliography) holds both: co-citation.
 // Like shared neighbours, a pair counts by rarity: 1 / ln(1 + n), n the members of the smallest unit
 // (section, list or page) holding both, so a section of five says more than a list of five hundred.
 import type { LitGraph, NodeAttributes } from "../graph/types.ts";
 
 /** Where two papers were listed together. */
-export type ListingKind = "collection" | "survey" | "page";
+export type ListingKind = "collection" | "survey" | "page" | "bibliography";
+
+/**
+ * A reference file with more papers than this is a metadata dump or a whole library rather than one
+ * work's bibliography (a survey cites a few hundred): sharing it says nothing, and it would make every
+ * query touch all its papers.
+ */
+export const MAX_BIBLIOGRAPHY_PAPERS = 1000;
+
+/** The document a record id names: `refs.bib#12` → `refs.bib`. */
+const documentOf = (source: string) => {
+  const hash = source.lastIndexOf("#");
+  return hash > 0 ? source.slice(0, hash) : source;
+};
 
 /** The separator of section paths, as collections write them (`Models › Multimodal`). */
 export const SECTION_SEPARATOR = " › ";
@@ -50,8 +64,10 @@ const isPaperLike = (attributes: NodeAttributes) =>
 
 /**
  * Precompute every listing of the graph: collections (`lists` edges from a `collection` node, with
- * their `sections`, and its `companion` survey), surveys or papers that `lists` others, and source
- * pages with two or more related entries (from the evidence of `related` edges).
+ * their `sections`, and its `companion` survey), surveys or papers that `lists` others, source pages
+ * with two or more related entries (from the evidence of `related` edges), and bibliographies: files
+ * of several records (paper `sources` such as `refs.bib#12`) that are neither a collection nor such a
+ * page, with at most `MAX_BIBLIOGRAPHY_PAPERS` papers.
  */
 export function createCoListingIndex(
   graph: LitGraph,
@@ -94,6 +110,8 @@ export function createCoListingIndex(
     listing.members.set(paper, member);
   };
 
+  /** Documents whose records a survey lists: that survey's listing already holds them. */
+  const surveyDocuments = new Set<string>();
   graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
     if (attributes.kind === "lists" || attributes.kind === "companion") {
       // The lister is the collection at either end; between two papers, the edge's source (the build
@@ -109,6 +127,8 @@ export function createCoListingIndex(
         addMember(listing, paper, attributes.sections ?? [], attributes.kind === "companion");
       } else if (attributes.kind === "lists" && isPaperLike(ownerAttributes)) {
         addMember(listingOf(owner, "survey", ownerAttributes.label), paper, []);
+        for (const evidence of attributes.evidence)
+          surveyDocuments.add(documentOf(evidence.source));
       }
       return;
     }
@@ -124,6 +144,30 @@ export function createCoListingIndex(
       listing.linked.add(pair);
     }
   });
+
+  // Bibliographies: the papers of each multi-record file that no collection or page already covers.
+  const covered = new Set<string>(surveyDocuments);
+  const records = new Map<string, Set<number>>();
+  graph.forEachNode((key, attributes) => {
+    if (attributes.kind === "collection")
+      for (const source of attributes.sources) covered.add(documentOf(source));
+    const paper = paperPosition.get(key);
+    if (paper === undefined) return;
+    for (const source of attributes.sources) {
+      if (!source.includes("#")) continue;
+      const document = documentOf(source);
+      const papers = records.get(document) ?? new Set<number>();
+      papers.add(paper);
+      records.set(document, papers);
+    }
+  });
+  for (const [id, owner] of byOwner)
+    if (owner.kind === "page") covered.add(documentOf(id.slice(id.indexOf("\u0000") + 1)));
+  for (const [document, papers] of records) {
+    if (covered.has(document) || papers.size > MAX_BIBLIOGRAPHY_PAPERS) continue;
+    const listing = listingOf(document, "bibliography", document);
+    for (const paper of papers) addMember(listing, paper, []);
+  }
 
   const listings: Listing[] = [];
   const memberships: Array<Array<[number, number]>> = Array.from(paperPosition, () => []);

@@ -11,6 +11,7 @@ export {
   combineSignals,
   computeRelatedSignals,
   createRelatedIndex,
+  DEFAULT_RANKING_TEXT_OPTIONS,
   DEFAULT_RELATED_OPTIONS,
   DEFAULT_RELATED_WEIGHTS,
   type RelatedIndex,

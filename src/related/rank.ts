@@ -1,5 +1,5 @@
 // The related-papers ranking: each candidate's signals (explicit links, shared topics and benchmarks,
-// co-listing, text similarity, community) are weighted and added up; the best k come back with their
+// co-listing, text similarity, community, closeness in time) are weighted and added up; the best k come back with their
 // reasons in plain words and the share of the score each signal gave. What can be is precomputed once.
 import type { LitGraph, NodeAttributes } from "../graph/types.ts";
 import {
@@ -22,6 +22,7 @@ import {
   describeListings,
   describeNeighbours,
   describeText,
+  describeTime,
   orderReasons,
   type WeightedReason,
 } from "./reasons.ts";
@@ -32,6 +33,12 @@ import {
   type TextIndex,
   type TextIndexOptions,
 } from "./text-vectors.ts";
+import {
+  createPublicationDays,
+  describeApart,
+  type PublicationDays,
+  timeCloseness,
+} from "./time.ts";
 import {
   type CandidateSignals,
   RELATED_SIGNALS,
@@ -49,17 +56,35 @@ import {
  */
 export const DEFAULT_RELATED_WEIGHTS: RelatedWeights = {
   explicit: 1,
-  sharedNeighbours: 0.4,
+  sharedNeighbours: 0.2,
   coListed: 1,
   text: 4,
-  community: 0.2,
+  community: 0.1,
+  time: 0.5,
 };
 
-/** Ten results, `DEFAULT_RELATED_WEIGHTS`, text similarity below 0.05 ignored (chosen with them). */
+/**
+ * The ranking's text settings over `DEFAULT_TEXT_INDEX_OPTIONS` (which similar edges keep): BM25 k1 2
+ * and b 1, titles 1.5 times an abstract word, the Chinese space twice the English one — each the best
+ * of its step on the real development set of `npm run eval:related`, on all three lists together, once
+ * closeness in time counts (without it, k1 8 was best: long saturation then stood in for the dates).
+ */
+export const DEFAULT_RANKING_TEXT_OPTIONS: Partial<TextIndexOptions> = {
+  k1: 2,
+  b: 1,
+  titleWeight: 1.5,
+  chineseWeight: 2,
+};
+
+/**
+ * Ten results, `DEFAULT_RELATED_WEIGHTS`, text similarity below 0.05 ignored (chosen with them),
+ * closeness in time falling to 1/e over a year (365 days).
+ */
 export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   k: 10,
   weights: DEFAULT_RELATED_WEIGHTS,
   minTextSimilarity: 0.05,
+  timeScale: 365,
 };
 
 /** Merge `partial` over the defaults (weights key by key) and check it. Throws RangeError. */
@@ -80,6 +105,8 @@ export function resolveRelatedOptions(partial: Partial<RelatedOptions> = {}): Re
     throw new RangeError(
       `related: minTextSimilarity must be a number ≥ 0, got ${options.minTextSimilarity}`,
     );
+  if (!Number.isFinite(options.timeScale) || options.timeScale <= 0)
+    throw new RangeError(`related: timeScale must be a number > 0, got ${options.timeScale}`);
   return options;
 }
 
@@ -101,6 +128,8 @@ export interface RelatedIndex {
   labels: string[];
   hasAbstract: Uint8Array;
   communities: Int32Array;
+  /** Publication day of each paper, for closeness in time. */
+  published: PublicationDays;
   explicit: ExplicitIndex;
   neighbours: NeighbourIndex;
   coListing: CoListingIndex;
@@ -110,7 +139,8 @@ export interface RelatedIndex {
 
 /**
  * Precompute the ranking's indexes of `graph`: explicit links, topic and benchmark rarity, listings,
- * the TF-IDF inverted index of titles and abstracts, and the title index of query resolution. Done
+ * publication days, the BM25 inverted index of titles and abstracts (`textOptions` over
+ * `DEFAULT_RANKING_TEXT_OPTIONS`), and the title index of query resolution. Done
  * once per graph (a few seconds for 10,000 papers with abstracts in two languages); queries then take
  * milliseconds. The graph must not change while the index is in use.
  */
@@ -134,10 +164,14 @@ export function createRelatedIndex(
     communities: Int32Array.from(attributes, (a) =>
       Number.isInteger(a.community) ? a.community : -1,
     ),
+    published: createPublicationDays(attributes),
     explicit: createExplicitIndex(graph, positions),
     neighbours: createNeighbourIndex(graph, positions),
     coListing: createCoListingIndex(graph, positions),
-    text: createTextIndex(textFields(graph, papers, attributes), textOptions),
+    text: createTextIndex(textFields(graph, papers, attributes), {
+      ...DEFAULT_RANKING_TEXT_OPTIONS,
+      ...textOptions,
+    }),
     titles: createTitleIndex(graph),
   };
 }
@@ -205,7 +239,13 @@ function collectSignals(index: RelatedIndex, doc: number): RawSignals {
   };
 }
 
-function rawOf(index: RelatedIndex, doc: number, raw: RawSignals, other: number): SignalValues {
+function rawOf(
+  index: RelatedIndex,
+  doc: number,
+  raw: RawSignals,
+  other: number,
+  timeScale: number,
+): SignalValues {
   const community = index.communities[doc] as number;
   return {
     explicit: raw.explicit[other] as number,
@@ -213,13 +253,14 @@ function rawOf(index: RelatedIndex, doc: number, raw: RawSignals, other: number)
     coListed: raw.coListed[other] as number,
     text: raw.text[other] as number,
     community: community >= 0 && index.communities[other] === community ? 1 : 0,
+    time: timeCloseness(index.published, doc, other, timeScale),
   };
 }
 
 /**
  * Weigh raw signal values into a score and its breakdown. Text similarity below `minTextSimilarity`
- * counts nothing; the community counts only when another signal already does, so that it orders
- * candidates but never makes one.
+ * counts nothing; the community and closeness in time count only when another signal already does,
+ * so that they order candidates but never make one.
  */
 export function combineSignals(
   raw: SignalValues,
@@ -232,11 +273,15 @@ export function combineSignals(
     coListed: weights.coListed * raw.coListed,
     text: raw.text >= options.minTextSimilarity ? weights.text * raw.text : 0,
     community: 0,
+    time: 0,
   };
   const evidence =
     breakdown.explicit + breakdown.sharedNeighbours + breakdown.coListed + breakdown.text;
-  if (evidence > 0 && raw.community > 0) breakdown.community = weights.community * raw.community;
-  return { score: evidence + breakdown.community, breakdown };
+  if (evidence > 0) {
+    breakdown.community = weights.community * raw.community;
+    breakdown.time = weights.time * raw.time;
+  }
+  return { score: evidence + breakdown.community + breakdown.time, breakdown };
 }
 
 /** `combineSignals(…).score` without building objects, for the thousands of candidates of a query. */
@@ -246,6 +291,7 @@ function combineScore(
   coListed: number,
   text: number,
   community: number,
+  time: number,
   options: Pick<RelatedOptions, "weights" | "minTextSimilarity">,
 ): number {
   const { weights } = options;
@@ -254,7 +300,7 @@ function combineScore(
     weights.sharedNeighbours * sharedNeighbours +
     weights.coListed * coListed +
     (text >= options.minTextSimilarity ? weights.text * text : 0);
-  return evidence > 0 && community > 0 ? evidence + weights.community * community : evidence;
+  return evidence > 0 ? evidence + weights.community * community + weights.time * time : evidence;
 }
 
 function positionOf(index: RelatedIndex, key: string): number {
@@ -271,15 +317,20 @@ function positionOf(index: RelatedIndex, key: string): number {
 
 /**
  * The raw (unweighted) signal values of every paper that shares anything with paper `key`: what
- * `rankRelated` weighs, for evaluations and weight searches. Throws RangeError for a key that is not
- * a paper or survey.
+ * `rankRelated` weighs, for evaluations and weight searches (closeness in time at `timeScale` days,
+ * default `DEFAULT_RELATED_OPTIONS.timeScale`). Throws RangeError for a key that is not a paper or
+ * survey.
  */
-export function computeRelatedSignals(index: RelatedIndex, key: string): CandidateSignals[] {
+export function computeRelatedSignals(
+  index: RelatedIndex,
+  key: string,
+  timeScale = DEFAULT_RELATED_OPTIONS.timeScale,
+): CandidateSignals[] {
   const doc = positionOf(index, key);
   const raw = collectSignals(index, doc);
   return raw.candidates.map((other) => ({
     key: index.papers[other] as string,
-    raw: rawOf(index, doc, raw, other),
+    raw: rawOf(index, doc, raw, other, timeScale),
   }));
 }
 
@@ -302,6 +353,7 @@ function scoreDocument(index: RelatedIndex, doc: number, options: RelatedOptions
       raw.coListed[other] as number,
       raw.text[other] as number,
       community >= 0 && index.communities[other] === community ? 1 : 0,
+      timeCloseness(index.published, doc, other, options.timeScale),
       options,
     );
     if (score > 0) {
@@ -332,6 +384,9 @@ const round = (value: number, digits: number) => {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 };
+
+/** Closeness in time from which it is given as a reason: within ln 2 ≈ 0.69 time scales (8 months). */
+const TIME_REASON_CLOSENESS = 0.5;
 
 /** The reasons one pair of papers is related, each with its weighted contribution. */
 function explainPair(
@@ -373,6 +428,12 @@ function explainPair(
     const label = index.graph.getAttribute("communities")?.[String(community)]?.label;
     reasons.push(describeCommunity(label, breakdown.community));
   }
+  // Closeness counts in the score however small; as a reason, only when the two came out near
+  // enough for it to say something ("published 4 years apart" is no reason to read a paper).
+  if (timeCloseness(index.published, doc, other, options.timeScale) >= TIME_REASON_CLOSENESS) {
+    const apart = describeApart(index.published, doc, other);
+    if (apart) reasons.push(describeTime(apart, breakdown.time));
+  }
   return reasons;
 }
 
@@ -398,7 +459,10 @@ export function rankRelated(
   const doc = positionOf(index, key);
   const scored = scoreDocument(index, doc, options);
   return selectTop(scored.candidates, scored.scores, options.k).map((other) => {
-    const { score, breakdown } = combineSignals(rawOf(index, doc, scored.raw, other), options);
+    const { score, breakdown } = combineSignals(
+      rawOf(index, doc, scored.raw, other, options.timeScale),
+      options,
+    );
     return {
       key: index.papers[other] as string,
       label: index.labels[other] as string,
@@ -458,13 +522,17 @@ export function rankRelatedToSet(
       coListed: 0,
       text: 0,
       community: 0,
+      time: 0,
     };
     const reasons: WeightedReason[] = [];
     const contributions: Array<[number, number]> = [];
     perInput.forEach((scored, i) => {
       const doc = inputs[i] as number;
       if ((scored.scores[other] as number) <= 0) return;
-      const combined = combineSignals(rawOf(index, doc, scored.raw, other), options);
+      const combined = combineSignals(
+        rawOf(index, doc, scored.raw, other, options.timeScale),
+        options,
+      );
       for (const signal of RELATED_SIGNALS) breakdown[signal] += combined.breakdown[signal];
       contributions.push([doc, combined.score]);
       const prefix = inputs.length > 1 ? `with “${shorten(index.labels[doc] as string)}”: ` : "";
@@ -570,6 +638,7 @@ function rankAroundNode(
         coListed: 0,
         text: 0,
         community: 0,
+        time: 0,
         [signal]: round(strength, 4),
       },
     }));
@@ -588,6 +657,7 @@ export function signalShares(breakdown: SignalValues): SignalValues {
     coListed: 0,
     text: 0,
     community: 0,
+    time: 0,
   };
   if (total <= 0) return shares;
   for (const signal of RELATED_SIGNALS) shares[signal] = Math.max(0, breakdown[signal]) / total;
@@ -605,6 +675,7 @@ export function sharePercents(shares: SignalValues): SignalValues {
     coListed: 0,
     text: 0,
     community: 0,
+    time: 0,
   };
   const active = RELATED_SIGNALS.filter((signal) => shares[signal] > 0);
   if (active.length === 0) return percents;

@@ -78,7 +78,8 @@ export function describeNeighbours(
 
 /**
  * `listed together under Models › Multimodal in Awesome Medical LLMs`, `listed together in <list>`,
- * `listed together as related papers on <page>` (pages in one line).
+ * `both in the reference list refs.bib` (one file of several records), `listed together as related papers on <page>`
+ * (pages in one line).
  */
 export function describeListings(
   shared: readonly SharedListing[],
@@ -108,6 +109,8 @@ export function describeListings(
         weight,
         text: `the survey that goes with ${item.label}, which lists this paper`,
       });
+    else if (item.kind === "bibliography")
+      reasons.push({ weight, text: `both in the reference list ${item.label}` });
     else if (item.section)
       reasons.push({ weight, text: `listed together under ${item.section} in ${item.label}` });
     else reasons.push({ weight, text: `listed together in ${item.label}` });
@@ -130,6 +133,11 @@ export function describeText(
 /** `same community (Medical QA · MedMCQA)`. */
 export function describeCommunity(label: string | undefined, weight: number): WeightedReason {
   return { weight, text: `same community${label ? ` (${label})` : ""}` };
+}
+
+/** `published 3 months apart`, `both published in 2024` (from `describeApart`). */
+export function describeTime(apart: string, weight: number): WeightedReason {
+  return { weight, text: apart };
 }
 
 /** The reasons' texts, strongest first (ties keep their order), without repeats. */

@@ -8,9 +8,16 @@
  * - `coListed`: both papers are listed by the same collection (more in the same section) or are
  *   related entries on the same page;
  * - `text`: similar titles and abstracts;
- * - `community`: the same Louvain community (a weak tie-breaker).
+ * - `community`: the same Louvain community (a weak tie-breaker);
+ * - `time`: published close in time (orders candidates something else found; never makes one).
  */
-export type RelatedSignal = "explicit" | "sharedNeighbours" | "coListed" | "text" | "community";
+export type RelatedSignal =
+  | "explicit"
+  | "sharedNeighbours"
+  | "coListed"
+  | "text"
+  | "community"
+  | "time";
 
 /** Every signal, in the order breakdowns are printed. */
 export const RELATED_SIGNALS: readonly RelatedSignal[] = [
@@ -19,6 +26,7 @@ export const RELATED_SIGNALS: readonly RelatedSignal[] = [
   "coListed",
   "text",
   "community",
+  "time",
 ];
 
 /** One number per signal. */
@@ -36,6 +44,8 @@ export interface RelatedWeights {
   text: number;
   /** When both papers are in the same community and something else already links them. */
   community: number;
+  /** Per unit of closeness in time, exp(−days apart / `timeScale`), when something else links them. */
+  time: number;
 }
 
 export interface RelatedOptions {
@@ -45,6 +55,8 @@ export interface RelatedOptions {
   weights: RelatedWeights;
   /** Text similarity below this neither counts nor makes a candidate. Default 0.05. */
   minTextSimilarity: number;
+  /** Days over which closeness in time falls to 1/e. Default 365. */
+  timeScale: number;
 }
 
 /** A ranked answer. `score` is the sum of `breakdown`, rounded to three decimals. */

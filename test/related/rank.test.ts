@@ -29,8 +29,16 @@ const WEIGHTS: RelatedWeights = {
   coListed: 1,
   text: 1,
   community: 0.1,
+  time: 0.5,
 };
-const NONE: SignalValues = { explicit: 0, sharedNeighbours: 0, coListed: 0, text: 0, community: 0 };
+const NONE: SignalValues = {
+  explicit: 0,
+  sharedNeighbours: 0,
+  coListed: 0,
+  text: 0,
+  community: 0,
+  time: 0,
+};
 
 describe("combineSignals", () => {
   const weights = { ...WEIGHTS, explicit: 2, text: 3 };
@@ -42,6 +50,8 @@ describe("combineSignals", () => {
     ],
     ["adds the community to other evidence", { ...NONE, explicit: 1, community: 1 }, 2 + 0.1],
     ["gives the community alone nothing", { ...NONE, community: 1 }, 0],
+    ["adds closeness in time to other evidence", { ...NONE, text: 0.2, time: 0.5 }, 0.6 + 0.25],
+    ["gives closeness in time alone nothing", { ...NONE, time: 1, community: 1 }, 0],
     ["ignores text below the threshold", { ...NONE, text: 0.05 }, 0],
     [
       "does not let sub-threshold text carry the community",

@@ -9,6 +9,7 @@ const values = (partial: Partial<SignalValues>): SignalValues => ({
   coListed: 0,
   text: 0,
   community: 0,
+  time: 0,
   ...partial,
 });
 const sum = (v: SignalValues) => RELATED_SIGNALS.reduce((total, signal) => total + v[signal], 0);
@@ -32,6 +33,13 @@ describe("signalShares", () => {
     );
     expect(sum(shares)).toBeCloseTo(1, 12);
     expect(shares.text).toBeCloseTo(1.234 / 1.954, 12);
+  });
+
+  it("gives closeness in time its share beside the others", () => {
+    // text 1.5 + coListed 0.25 + time 0.25 = 2: shares 0.75, 0.125, 0.125.
+    const shares = signalShares(values({ text: 1.5, coListed: 0.25, time: 0.25 }));
+    expect(shares).toEqual(values({ text: 0.75, coListed: 0.125, time: 0.125 }));
+    expect(sharePercents(shares)).toEqual(values({ text: 75, coListed: 13, time: 12 }));
   });
 
   it("gives no share at all to a score of 0", () => {

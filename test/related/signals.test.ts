@@ -7,6 +7,7 @@ import {
   computeRelatedSignals,
   createRelatedIndex,
   type RelatedSignal,
+  rankRelated,
 } from "../../src/related/index.ts";
 import {
   benchmark,
@@ -158,6 +159,53 @@ describe("co-listing", () => {
   it("leaves a page's own links to the explicit signal", () => {
     expect(rawSignal(graph, "m", "coListed").get("e1") ?? 0).toBe(0);
     expect(rawSignal(graph, "m", "explicit").get("e1")).toBe(1);
+  });
+});
+
+describe("co-citation: papers of one reference file", () => {
+  // refs.bib cites three papers, big.ris five; "lone" is the only record of its own file; the README's
+  // papers are a collection already and its file must not count twice.
+  const graph = buildRelatedGraph(
+    [
+      paper("a", { sources: ["refs.bib#1", "big.ris#1"] }),
+      paper("b", { sources: ["refs.bib#2"] }),
+      paper("c", { sources: ["refs.bib#3", "big.ris#2"] }),
+      ...["d", "e", "f"].map((key, i) => paper(key, { sources: [`big.ris#${i + 3}`] })),
+      paper("lone", { sources: ["lone.bib#1"] }),
+      paper("single", { sources: ["page.md"] }),
+      paper("x", { sources: ["README.md#1"] }),
+      paper("y", { sources: ["README.md#2"] }),
+      { ...collection("collection:list", "A list"), sources: ["README.md"] },
+    ],
+    [edge("lists", "collection:list", "x"), edge("lists", "collection:list", "y")],
+  );
+  const fromA = rawSignal(graph, "a", "coListed");
+
+  it.each([
+    ["cited by the small file only (3 papers)", "b", 1 / Math.log(4)],
+    ["cited by both files", "c", 1 / Math.log(4) + 1 / Math.log(6)],
+    ["cited by the large file only (5 papers)", "d", 1 / Math.log(6)],
+  ])("%s", (_name, other, expected) => {
+    expect(fromA.get(other)).toBeCloseTo(expected, 9);
+  });
+
+  it("ranks the paper both files cite first, then the small file's, then the large file's", () => {
+    const order = rankRelated(createRelatedIndex(graph), "a").map((result) => result.key);
+    expect(order.slice(0, 3)).toEqual(["c", "b", "d"]);
+  });
+
+  it("names the file as the reason", () => {
+    const [first] = rankRelated(createRelatedIndex(graph), "a");
+    expect(first?.reasons).toEqual([
+      "both in the reference list refs.bib",
+      "both in the reference list big.ris",
+    ]);
+  });
+
+  it("gives nothing for a single-record file or a page, and does not count a collection's file twice", () => {
+    expect(fromA.has("lone")).toBe(false);
+    expect(fromA.has("single")).toBe(false);
+    expect(rawSignal(graph, "x", "coListed").get("y")).toBeCloseTo(1 / Math.log(3), 9);
   });
 });
 
