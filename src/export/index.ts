@@ -1,11 +1,9 @@
-// The export stage: a built graph as strings (graph.json, GEXF, GraphML, CSV), and graph.json and
+// The export stage: a built graph as strings (graph.json, GEXF, GraphML, CSV, the explorer's files),
+// and graph.json and
 // GEXF also as a sequence of chunks for large graphs. Nothing here writes a file; the CLI writes
 // what these return, the explorer offers it for download.
 export type { CsvTables } from "./csv.ts";
 export { writeCsv } from "./csv.ts";
-export { EVIDENCE_SEPARATOR, flattenEvidence, LIST_SEPARATOR } from "./fields.ts";
-export type { GexfOptions } from "./gexf.ts";
-export { DEFAULT_GEXF_OPTIONS, resolveGexfOptions, writeGexf, writeGexfChunks } from "./gexf.ts";
 export type {
   DetailsShard,
   ExplorerDetailsInfo,
@@ -27,5 +25,8 @@ export {
   readExplorerMap,
   writeExplorerFiles,
 } from "./explorer-files.ts";
+export { EVIDENCE_SEPARATOR, flattenEvidence, LIST_SEPARATOR } from "./fields.ts";
+export type { GexfOptions } from "./gexf.ts";
+export { DEFAULT_GEXF_OPTIONS, resolveGexfOptions, writeGexf, writeGexfChunks } from "./gexf.ts";
 export { readGraphJson, writeGraphJson, writeGraphJsonChunks } from "./graph-json.ts";
 export { writeGraphml } from "./graphml.ts";
