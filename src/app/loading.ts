@@ -7,6 +7,7 @@ import type { LitGraph } from "../graph/types.ts";
 import { createDetailsLoader, type DetailsLoader } from "./details.ts";
 import { parseGraphText } from "./graph-import.ts";
 import { MARK_GRAPH_LOADED } from "./perf-marks.ts";
+import { takePrefetched } from "./prefetch.ts";
 
 /** Where the explorer looks for a graph when the URL names none: the compact map, then graph.json. */
 export const DEFAULT_GRAPH_URL = "graph.json";
@@ -100,7 +101,7 @@ async function fetchGraph(
 ): Promise<LoadResult | { state: "missing"; message: string }> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await (takePrefetched(url) ?? fetch(url));
   } catch (error) {
     return {
       state: "error",
