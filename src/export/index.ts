@@ -1,6 +1,5 @@
 // The export stage: a built graph as strings (graph.json, GEXF, GraphML, CSV, the explorer's files),
-// and graph.json and
-// GEXF also as a sequence of chunks for large graphs. Nothing here writes a file; the CLI writes
+// and graph.json, GEXF and the explorer's files also as sequences of chunks for large graphs. Nothing here writes a file; the CLI writes
 // what these return, the explorer offers it for download.
 export type { CsvTables } from "./csv.ts";
 export { writeCsv } from "./csv.ts";
