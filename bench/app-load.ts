@@ -6,7 +6,7 @@
 // colours and labels; it also prints the files' sizes (raw and gzip) and, with --screenshot, saves
 // a 1440×900 picture of the map.
 // Usage: tsx bench/app-load.ts [--sizes 1000,10000,50000] [--runs 3]
-//        tsx bench/app-load.ts --graph graph/graph.json [--full-json] [--screenshot bench/out/map.png]
+//        tsx bench/app-load.ts --graph graph/graph.json [--full-json] [--no-pan] [--screenshot bench/out/map.png]
 import {
   mkdirSync,
   mkdtempSync,
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     graph: { type: "string" },
     "full-json": { type: "boolean" },
     screenshot: { type: "string" },
+    "no-pan": { type: "boolean" },
   },
 });
 const sizes = (values.sizes ?? "1000,10000,50000").split(",").map(Number);
@@ -103,8 +104,9 @@ async function measure(page: Page, url: string): Promise<Timing> {
     loaded: performance.getEntriesByName("litgraph:graph-loaded")[0]?.startTime ?? Number.NaN,
     firstFrame: performance.getEntriesByName("litgraph:first-frame")[0]?.startTime ?? Number.NaN,
   }));
+  if (values["no-pan"]) return { ...marks, panFps: Number.NaN };
   // Frames per second while dragging the graph across the canvas.
-  const box = await page.locator("#graph").boundingBox();
+  const box = await page.locator("#graph").boundingBox({ timeout: 180_000 });
   if (!box) throw new Error("no #graph element");
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
@@ -207,9 +209,12 @@ async function measureBuild(graphFile: string): Promise<void> {
     for (let run = 0; run < runs; run += 1) {
       for (const [name, url] of pages) {
         const page = await context.newPage();
-        timings.get(name)?.push(await measure(page, url));
+        const timing = await measure(page, url);
+        timings.get(name)?.push(timing);
         await page.close();
-        process.stderr.write(`run ${run + 1}: ${name}\n`);
+        process.stderr.write(
+          `run ${run + 1}: ${name}: loaded ${Math.round(timing.loaded)} ms, first frame ${Math.round(timing.firstFrame)} ms\n`,
+        );
       }
     }
     if (values.screenshot) {

@@ -2,6 +2,9 @@
 // without graph.json, search reads explorer-search.json, opening a node fills the panel from its
 // details shard, a missing shard is shown as an error, and a folder without explorer.json falls
 // back to its graph.json.
+import { readFileSync } from "node:fs";
+import Graph from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
 import type { Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -85,6 +88,24 @@ describe.skipIf(!CAN_RUN_BROWSER)("explorer on a build's compact files", () => {
     expect(requested).toContain("/compact/explorer.json");
     expect(requested.filter((p) => p.endsWith("graph.json"))).toEqual([]);
     harness.context.off("request", onRequest);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("exports the visible nodes as GEXF with their details fetched from the shards", async () => {
+    const { page, errors } = await openExplorer(harness, "?graph=compact/");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#export-gexf").click(),
+    ]);
+    const text = readFileSync((await download.path()) as string, "utf8");
+    const imported = parseGexf(Graph, text);
+    expect(imported.order).toBe(9);
+    expect(imported.size).toBe(7);
+    // An abstract, an author and an evidence snippet of the test graph: all from the shards.
+    expect(text).toContain("First line, with a comma");
+    expect(text).toContain("Hongjian Zhou");
+    expect(text).toContain("related entry 2, score 50.03");
     expect(errors).toEqual([]);
     await page.close();
   });
