@@ -204,6 +204,31 @@ async function measureBuild(graphFile: string): Promise<void> {
   if (values["full-json"])
     pages.push(["explorer (graph.json)", `${explorer.url}?graph=build/graph.json`]);
   const timings = new Map<string, Timing[]>(pages.map(([name]) => [name, []]));
+  const printBuildTimings = () => {
+    const bareFirst = median((timings.get("bare sigma") ?? []).map((t) => t.firstFrame));
+    const rows = pages.map(([name]) => {
+      const list = timings.get(name) ?? [];
+      const first = median(list.map((t) => t.firstFrame));
+      return [
+        name,
+        Math.round(median(list.map((t) => t.loaded))),
+        Math.round(first),
+        `${(first / bareFirst).toFixed(2)}×`,
+        Math.round(median(list.map((t) => t.panFps))),
+        `all: ${list.map((t) => Math.round(t.firstFrame)).join(", ")}`,
+      ];
+    });
+    process.stdout.write(
+      `Load to first frame of ${graphFile} in headless Chromium (ms since navigation, median of ${runs} interleaved runs; software WebGL; bare page file ${Math.round((bareBytes / 1024 / 1024) * 10) / 10} MB)\n\n`,
+    );
+    process.stdout.write(
+      `${formatTable(["page", "loaded", "first frame", "vs bare", "pan fps", "runs"], rows)}\n`,
+    );
+    writeFileSync(
+      path.join(outDir, "app-load-build.json"),
+      `${JSON.stringify(Object.fromEntries(timings), null, 2)}\n`,
+    );
+  };
   try {
     // Interleaved runs, so that a busy moment of the machine falls on every page alike.
     for (let run = 0; run < runs; run += 1) {
@@ -217,6 +242,7 @@ async function measureBuild(graphFile: string): Promise<void> {
         );
       }
     }
+    printBuildTimings();
     if (values.screenshot) {
       const page = await context.newPage();
       await page.setViewportSize({ width: 1440, height: 900 });
@@ -230,7 +256,9 @@ async function measureBuild(graphFile: string): Promise<void> {
       );
       await page.waitForTimeout(1500);
       mkdirSync(path.dirname(path.resolve(values.screenshot)), { recursive: true });
-      await page.screenshot({ path: values.screenshot });
+      // The page indexes search after its first frame: wait for it, so the picture is not taken mid-work.
+      await page.evaluate(() => window.litgraph?.searchReady());
+      await page.screenshot({ path: values.screenshot, timeout: 180_000 });
       await page.close();
     }
   } finally {
@@ -239,29 +267,6 @@ async function measureBuild(graphFile: string): Promise<void> {
     await bare.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  const bareFirst = median((timings.get("bare sigma") ?? []).map((t) => t.firstFrame));
-  const rows = pages.map(([name]) => {
-    const list = timings.get(name) ?? [];
-    const first = median(list.map((t) => t.firstFrame));
-    return [
-      name,
-      Math.round(median(list.map((t) => t.loaded))),
-      Math.round(first),
-      `${(first / bareFirst).toFixed(2)}×`,
-      Math.round(median(list.map((t) => t.panFps))),
-      `all: ${list.map((t) => Math.round(t.firstFrame)).join(", ")}`,
-    ];
-  });
-  process.stdout.write(
-    `Load to first frame of ${graphFile} in headless Chromium (ms since navigation, median of ${runs} interleaved runs; software WebGL; bare page file ${Math.round((bareBytes / 1024 / 1024) * 10) / 10} MB)\n\n`,
-  );
-  process.stdout.write(
-    `${formatTable(["page", "loaded", "first frame", "vs bare", "pan fps", "runs"], rows)}\n`,
-  );
-  writeFileSync(
-    path.join(outDir, "app-load-build.json"),
-    `${JSON.stringify(Object.fromEntries(timings), null, 2)}\n`,
-  );
 }
 
 const CHROMIUM_FLAGS = [

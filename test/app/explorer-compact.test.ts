@@ -102,8 +102,8 @@ describe.skipIf(!CAN_RUN_BROWSER)("explorer on a build's compact files", () => {
     const imported = parseGexf(Graph, text);
     expect(imported.order).toBe(9);
     expect(imported.size).toBe(7);
-    // An abstract, an author and an evidence snippet of the test graph: all from the shards.
-    expect(text).toContain("First line, with a comma");
+    // A source, an author and an evidence snippet of the test graph: all from the shards.
+    expect(text).toContain("notes/hostile.md");
     expect(text).toContain("Hongjian Zhou");
     expect(text).toContain("related entry 2, score 50.03");
     expect(errors).toEqual([]);
