@@ -1,6 +1,6 @@
 // Vite builds the explorer (src/app, index.html) into dist/ with relative asset paths, serving or
-// copying the built graph (graph/graph.json) beside it; Vitest runs the tests under test/.
-import { existsSync, readFileSync } from "node:fs";
+// copying the built graph (graph/graph.json and the explorer's files beside it) into the site; Vitest runs the tests under test/.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
@@ -12,17 +12,42 @@ function graphFile(): string {
 }
 
 /**
- * Serve the built graph as /graph.json in development, and copy it into the site when building.
- * Without a built graph the explorer opens on its empty state.
+ * The files of the built graph the site serves, by URL path: graph.json, and when it is a build's
+ * graph.json the explorer's files beside it (explorer.json, explorer-search.json and every
+ * explorer-details/ shard).
+ */
+function graphAssets(): Map<string, string> {
+  const file = graphFile();
+  const assets = new Map<string, string>();
+  if (!existsSync(file)) return assets;
+  assets.set("graph.json", file);
+  if (path.basename(file) !== "graph.json") return assets;
+  const dir = path.dirname(file);
+  for (const name of ["explorer.json", "explorer-search.json"]) {
+    if (existsSync(path.join(dir, name))) assets.set(name, path.join(dir, name));
+  }
+  const details = path.join(dir, "explorer-details");
+  if (existsSync(details)) {
+    for (const name of readdirSync(details).sort())
+      assets.set(`explorer-details/${name}`, path.join(details, name));
+  }
+  return assets;
+}
+
+/**
+ * Serve the built graph (graph.json and the explorer's files) in development, and copy it into the
+ * site when building. Without a built graph the explorer opens on its empty state.
  */
 function litgraphGraph(): Plugin {
   return {
     name: "litgraph-graph",
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
-        if (request.url?.split("?")[0] !== "/graph.json") return next();
-        const file = graphFile();
-        if (!existsSync(file)) {
+        const name = decodeURIComponent(request.url?.split("?")[0] ?? "").replace(/^\//, "");
+        if (name !== "graph.json" && name !== "explorer.json" && !name.startsWith("explorer-"))
+          return next();
+        const file = graphAssets().get(name);
+        if (!file) {
           response.statusCode = 404;
           response.end("no graph built yet: run `npm start` or `litgraph build`");
           return;
@@ -32,9 +57,8 @@ function litgraphGraph(): Plugin {
       });
     },
     generateBundle() {
-      const file = graphFile();
-      if (existsSync(file))
-        this.emitFile({ type: "asset", fileName: "graph.json", source: readFileSync(file) });
+      for (const [fileName, file] of graphAssets())
+        this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
     },
   };
 }

@@ -1,11 +1,25 @@
 // npm run bench:app: load-to-first-frame of the explorer and of a bare sigma.js page on the same
 // synthetic graphs (1k, 10k, 50k nodes, 5 edges per node), in headless Chromium (software WebGL here),
 // plus frames per second while dragging the view. Prints a table; writes bench/out/app-load.json.
+// With --graph, a real build instead: the explorer opens the build's folder (its explorer.json, or
+// graph.json with --full-json), the bare page a graphology export of the same positions, sizes,
+// colours and labels; it also prints the files' sizes (raw and gzip) and, with --screenshot, saves
+// a 1440×900 picture of the map.
 // Usage: tsx bench/app-load.ts [--sizes 1000,10000,50000] [--runs 3]
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+//        tsx bench/app-load.ts --graph graph/graph.json [--full-json] [--no-pan] [--screenshot bench/out/map.png]
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { buildSite, startStaticServer } from "../src/cli/commands/serve.ts";
@@ -13,7 +27,15 @@ import { formatTable } from "../src/cli/table.ts";
 import { generateSyntheticGraph } from "./app-synthetic-graph.ts";
 
 const { values } = parseArgs({
-  options: { sizes: { type: "string" }, runs: { type: "string" }, chromium: { type: "string" } },
+  options: {
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    chromium: { type: "string" },
+    graph: { type: "string" },
+    "full-json": { type: "boolean" },
+    screenshot: { type: "string" },
+    "no-pan": { type: "boolean" },
+  },
 });
 const sizes = (values.sizes ?? "1000,10000,50000").split(",").map(Number);
 const runs = Number(values.runs ?? "3");
@@ -56,9 +78,14 @@ async function buildPages(): Promise<void> {
       },
     },
   });
+  // A style sheet of its own: the static server's Content-Security-Policy forbids inline styles.
+  writeFileSync(
+    path.join(bareDir, "bare.css"),
+    "html,body{margin:0;height:100%}#graph{position:absolute;inset:0}\n",
+  );
   writeFileSync(
     path.join(bareDir, "index.html"),
-    '<!doctype html><meta charset="utf-8"><title>bare sigma</title><style>html,body{margin:0;height:100%}#graph{position:absolute;inset:0}</style><div id="graph"></div><script type="module" src="./bare.js"></script>\n',
+    '<!doctype html><meta charset="utf-8"><title>bare sigma</title><link rel="stylesheet" href="./bare.css"><div id="graph"></div><script type="module" src="./bare.js"></script>\n',
   );
 }
 
@@ -77,8 +104,9 @@ async function measure(page: Page, url: string): Promise<Timing> {
     loaded: performance.getEntriesByName("litgraph:graph-loaded")[0]?.startTime ?? Number.NaN,
     firstFrame: performance.getEntriesByName("litgraph:first-frame")[0]?.startTime ?? Number.NaN,
   }));
+  if (values["no-pan"]) return { ...marks, panFps: Number.NaN };
   // Frames per second while dragging the graph across the canvas.
-  const box = await page.locator("#graph").boundingBox();
+  const box = await page.locator("#graph").boundingBox({ timeout: 180_000 });
   if (!box) throw new Error("no #graph element");
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
@@ -109,6 +137,146 @@ async function measure(page: Page, url: string): Promise<Timing> {
   const seconds = (Date.now() - started) / 1000;
   return { ...marks, panFps: frames / seconds };
 }
+
+/** Raw and gzip sizes in MB of a build's files, for the table. */
+function describeSizes(dir: string): (string | number)[][] {
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
+  const rows: (string | number)[][] = [];
+  for (const name of ["graph.json", "explorer.json", "explorer-search.json"]) {
+    const data = readFileSync(path.join(dir, name));
+    rows.push([name, 1, mb(data.length), mb(gzipSync(data, { level: 6 }).length)]);
+  }
+  const shards = readdirSync(path.join(dir, "explorer-details")).map((name) =>
+    readFileSync(path.join(dir, "explorer-details", name)),
+  );
+  const raw = shards.map((data) => data.length).sort((a, b) => a - b);
+  const zipped = shards.map((data) => gzipSync(data, { level: 6 }).length).sort((a, b) => a - b);
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  rows.push(["explorer-details/ (all)", shards.length, mb(sum(raw)), mb(sum(zipped))]);
+  rows.push(["  one shard, median", 1, mb(median(raw)), mb(median(zipped))]);
+  rows.push(["  one shard, largest", 1, mb(raw.at(-1) ?? 0), mb(zipped.at(-1) ?? 0)]);
+  return rows;
+}
+
+/** A graphology export of only what sigma draws: positions, sizes, colours, labels, the edges. */
+function writeBareGraph(graphFile: string, out: string): number {
+  const data = JSON.parse(readFileSync(graphFile, "utf8")) as {
+    nodes: { key: string; attributes: Record<string, unknown> }[];
+    edges: { source: string; target: string }[];
+  };
+  const bare = {
+    options: { type: "undirected", multi: true },
+    attributes: {},
+    nodes: data.nodes.map(({ key, attributes: a }) => ({
+      key,
+      attributes: { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label },
+    })),
+    edges: data.edges.map(({ source, target }) => ({ source, target })),
+  };
+  writeFileSync(out, JSON.stringify(bare));
+  return statSync(out).size;
+}
+
+async function measureBuild(graphFile: string): Promise<void> {
+  const dir = path.dirname(path.resolve(graphFile));
+  process.stdout.write(`Files of ${dir} (MB)\n\n`);
+  process.stdout.write(
+    `${formatTable(["file", "files", "raw MB", "gzip MB"], describeSizes(dir))}\n\n`,
+  );
+  const graphsDir = path.join(outDir, "app-graphs");
+  mkdirSync(graphsDir, { recursive: true });
+  const bareFile = path.join(graphsDir, "build-bare.json");
+  const bareBytes = writeBareGraph(graphFile, bareFile);
+  const routes = { files: { "/bare.json": bareFile }, folders: { "/build/": dir } };
+  const explorer = await startStaticServer({ root: siteDir, port: 0, ...routes });
+  const bare = await startStaticServer({ root: bareDir, port: 0, ...routes });
+  const profile = mkdtempSync(path.join(tmpdir(), "litgraph-bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const pages: [name: string, url: string][] = [
+    ["explorer (explorer.json)", `${explorer.url}?graph=build/`],
+    ["bare sigma", `${bare.url}?graph=bare.json`],
+  ];
+  if (values["full-json"])
+    pages.push(["explorer (graph.json)", `${explorer.url}?graph=build/graph.json`]);
+  const timings = new Map<string, Timing[]>(pages.map(([name]) => [name, []]));
+  const printBuildTimings = () => {
+    const bareFirst = median((timings.get("bare sigma") ?? []).map((t) => t.firstFrame));
+    const rows = pages.map(([name]) => {
+      const list = timings.get(name) ?? [];
+      const first = median(list.map((t) => t.firstFrame));
+      return [
+        name,
+        Math.round(median(list.map((t) => t.loaded))),
+        Math.round(first),
+        `${(first / bareFirst).toFixed(2)}×`,
+        Math.round(median(list.map((t) => t.panFps))),
+        `all: ${list.map((t) => Math.round(t.firstFrame)).join(", ")}`,
+      ];
+    });
+    process.stdout.write(
+      `Load to first frame of ${graphFile} in headless Chromium (ms since navigation, median of ${runs} interleaved runs; software WebGL; bare page file ${Math.round((bareBytes / 1024 / 1024) * 10) / 10} MB)\n\n`,
+    );
+    process.stdout.write(
+      `${formatTable(["page", "loaded", "first frame", "vs bare", "pan fps", "runs"], rows)}\n`,
+    );
+    writeFileSync(
+      path.join(outDir, "app-load-build.json"),
+      `${JSON.stringify(Object.fromEntries(timings), null, 2)}\n`,
+    );
+  };
+  try {
+    // Interleaved runs, so that a busy moment of the machine falls on every page alike.
+    for (let run = 0; run < runs; run += 1) {
+      for (const [name, url] of pages) {
+        const page = await context.newPage();
+        const timing = await measure(page, url);
+        timings.get(name)?.push(timing);
+        await page.close();
+        process.stderr.write(
+          `run ${run + 1}: ${name}: loaded ${Math.round(timing.loaded)} ms, first frame ${Math.round(timing.firstFrame)} ms\n`,
+        );
+      }
+    }
+    printBuildTimings();
+    if (values.screenshot) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${explorer.url}?graph=build/`);
+      await page.waitForFunction(
+        () => document.documentElement.dataset.graphState === "ready",
+        null,
+        {
+          timeout: 180_000,
+        },
+      );
+      await page.waitForTimeout(1500);
+      mkdirSync(path.dirname(path.resolve(values.screenshot)), { recursive: true });
+      // The page indexes search after its first frame: wait for it, so the picture is not taken mid-work.
+      await page.evaluate(() => window.litgraph?.searchReady());
+      await page.screenshot({ path: values.screenshot, timeout: 180_000 });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await explorer.close();
+    await bare.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
@@ -208,4 +376,10 @@ async function main(): Promise<void> {
   writeFileSync(path.join(outDir, "app-load.json"), `${JSON.stringify(results, null, 2)}\n`);
 }
 
-await main();
+if (values.graph) {
+  mkdirSync(outDir, { recursive: true });
+  await buildPages();
+  await measureBuild(values.graph);
+} else {
+  await main();
+}

@@ -11,6 +11,7 @@ import {
 import { buildInWorker } from "./build-client.ts";
 import { mountBuildDialog } from "./build-dialog.ts";
 import type { DrawnCaption } from "./community-captions.ts";
+import type { DetailsLoader } from "./details.ts";
 import { byId } from "./dom.ts";
 import { planDrop } from "./drop-files.ts";
 import { mountDropZone } from "./drop-zone.ts";
@@ -57,6 +58,11 @@ const SEARCH_INDEX_CHUNK = 2000;
 const RELATED_COUNT = 10;
 /** Camera zoom when search brings a node into view. */
 const FOCUS_RATIO = 0.35;
+/**
+ * Details shards an export of the visible graph fetches at most (about 64 nodes each): beyond it
+ * the GEXF carries what the map holds, and the reader is told so.
+ */
+const EXPORT_DETAILS_SHARDS = 64;
 
 /** What the page exposes for automation and the console: read-only views of the explorer. */
 export interface ExplorerHandle {
@@ -88,6 +94,8 @@ interface Loaded {
   search: NodeSearchIndex | null;
   searchReady: Promise<void>;
   related: RelatedIndex | null;
+  /** For a graph read from explorer.json: fetches its search file and node details. */
+  details: DetailsLoader | null;
 }
 
 /** Start the explorer on the page (index.html's elements). */
@@ -207,7 +215,20 @@ export function mountExplorer(): () => void {
       panel.hide();
       return;
     }
-    const attributes = current.graph.getNodeAttributes(state.selected);
+    const key = state.selected;
+    const details = current.details?.stateOf(key) ?? { state: "ready" as const };
+    if (details.state === "loading" && current.details) {
+      // Shown at once from the map; filled in when the node's shard arrives.
+      current.details.load(key).then(
+        () => {
+          if (loaded === current && store.get().selected === key) updatePanel(store.get());
+        },
+        () => {
+          if (loaded === current && store.get().selected === key) updatePanel(store.get());
+        },
+      );
+    }
+    const attributes = current.graph.getNodeAttributes(key);
     let related: RelatedResult[] = [];
     if (isPaperLike(attributes)) {
       try {
@@ -219,7 +240,7 @@ export function mountExplorer(): () => void {
         );
       }
     }
-    panel.show({ graph: current.graph, key: state.selected, related });
+    panel.show({ graph: current.graph, key, related, details });
   };
 
   const syncControls = (state: ViewState) => {
@@ -282,7 +303,13 @@ export function mountExplorer(): () => void {
   }
 
   /** Show `graph`, with `initial` (from a shared link) or a fresh view. */
-  function openGraph(graph: LitGraph, name: string, fromUrl: boolean, shared?: SharedView) {
+  function openGraph(
+    graph: LitGraph,
+    name: string,
+    fromUrl: boolean,
+    shared?: SharedView,
+    details: DetailsLoader | null = null,
+  ) {
     const initial = shared ? fitViewToGraph(shared, graph) : undefined;
     closeGraph();
     timeline.stop();
@@ -314,6 +341,7 @@ export function mountExplorer(): () => void {
       search: null,
       searchReady: Promise.resolve(),
       related: null,
+      details,
     });
     loaded = current as Loaded;
     if (initial?.camera) {
@@ -346,6 +374,30 @@ export function mountExplorer(): () => void {
 
   function indexForSearch(current: Loaded): Promise<void> {
     const index = createSearchIndex();
+    if (current.details) {
+      // Titles, ids and authors come in their own file, fetched once the map is drawn.
+      const details = current.details;
+      searchBox.setPlaceholder("Indexing for search…");
+      return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+        .then(() =>
+          details
+            .loadSearch()
+            .catch((error: unknown) =>
+              toast(
+                `Search finds node labels only: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            ),
+        )
+        .then(() =>
+          index.addAllAsync(buildSearchDocuments(current.graph), { chunkSize: SEARCH_INDEX_CHUNK }),
+        )
+        .then(() => {
+          if (loaded === current) {
+            current.search = index;
+            searchBox.setPlaceholder("Search papers, authors, arXiv ids, topics…");
+          }
+        });
+    }
     const documents = buildSearchDocuments(current.graph);
     if (current.graph.order <= SYNC_SEARCH_INDEX_ORDER) {
       index.addAll(documents);
@@ -365,7 +417,8 @@ export function mountExplorer(): () => void {
   }
 
   const showResult = (result: LoadResult, fromUrl: boolean, initial?: SharedView) => {
-    if (result.state === "loaded") openGraph(result.graph, result.name, fromUrl, initial);
+    if (result.state === "loaded")
+      openGraph(result.graph, result.name, fromUrl, initial, result.details ?? null);
     else if (result.state === "empty") setStatus("empty");
     else setStatus("error", result.message);
   };
@@ -428,7 +481,34 @@ export function mountExplorer(): () => void {
   on("zoom-out", () => loaded?.renderer.sigma.getCamera().animatedUnzoom({ duration: 250 }));
   on("zoom-reset", () => loaded?.renderer.sigma.getCamera().animatedReset({ duration: 250 }));
   on("export-gexf", () => {
-    if (loaded) downloadVisibleGexf(loaded.graph, loaded.visibility, loaded.name);
+    const current = loaded;
+    if (!current) return;
+    if (!current.details) {
+      downloadVisibleGexf(current.graph, current.visibility, current.name);
+      return;
+    }
+    // A graph read from explorer.json: fetch the details of what is visible first, when that is a
+    // few files; beyond, export what the map holds and say so.
+    const details = current.details;
+    const visible = current.visibility.nodes ?? current.graph.nodes();
+    const missing = details.missingShards(visible);
+    const fill =
+      missing.length <= EXPORT_DETAILS_SHARDS
+        ? details.loadAll(visible).then(() => true)
+        : Promise.resolve(false);
+    if (missing.length > 0) toast("Fetching the details of the visible nodes…");
+    void Promise.all([fill, current.searchReady])
+      .then(([complete]) => {
+        if (loaded !== current) return;
+        downloadVisibleGexf(current.graph, current.visibility, current.name);
+        if (!complete)
+          toast(
+            `Exported without abstracts and evidence: ${visible === current.visibility.nodes ? current.visibility.nodeCount : current.graph.order} nodes need ${missing.length} detail files. Filter to fewer nodes, or take graph.gexf from the build.`,
+          );
+      })
+      .catch((error: unknown) =>
+        toast(`Could not export: ${error instanceof Error ? error.message : String(error)}`),
+      );
   });
   on("export-png", () => {
     if (loaded) void downloadPng(loaded.renderer.sigma, palette().background, loaded.name);

@@ -33,6 +33,12 @@ export function looksLikeGexf(text: string): boolean {
  */
 export function parseGraphText(text: string, file: string): LitGraph {
   if (looksLikeGexf(text)) return readGexf(text, file);
+  if (/^\s*\{\s*"format"\s*:\s*"litgraph-explorer"/.test(text)) {
+    throw new LitgraphError(
+      "invalid-graph",
+      `${file} is the explorer's map of a build, whose details live in files beside it: open graph.json (or graph.gexf) of that build instead, or serve its folder and open it with ?graph=.`,
+    );
+  }
   try {
     return readGraphJson(text, file);
   } catch (error) {

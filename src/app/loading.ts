@@ -1,14 +1,26 @@
-// Loading the graph to show: from `?graph=<url>` or the graph.json next to the page. A missing default
-// graph is not an error but the empty state (nothing built yet); anything else that fails is an error.
+// Loading the graph to show: from `?graph=<url>` or the build next to the page, whose compact
+// explorer.json is read when it is there (its details come later, see details.ts) and graph.json
+// otherwise. A missing default graph is not an error but the empty state (nothing built yet);
+// anything else that fails is an error.
+import { EXPLORER_FILE, isExplorerMap, readExplorerMap } from "../export/index.ts";
 import type { LitGraph } from "../graph/types.ts";
+import { createDetailsLoader, type DetailsLoader } from "./details.ts";
 import { parseGraphText } from "./graph-import.ts";
 import { MARK_GRAPH_LOADED } from "./perf-marks.ts";
+import { takePrefetched } from "./prefetch.ts";
 
-/** Where the explorer looks for a graph when the URL names none. */
+/** Where the explorer looks for a graph when the URL names none: the compact map, then graph.json. */
 export const DEFAULT_GRAPH_URL = "graph.json";
+export const DEFAULT_EXPLORER_URL = EXPLORER_FILE;
 
 export type LoadResult =
-  | { state: "loaded"; graph: LitGraph; name: string }
+  | {
+      state: "loaded";
+      graph: LitGraph;
+      name: string;
+      /** For a graph read from explorer.json: where its search file and details come from. */
+      details?: DetailsLoader;
+    }
   | { state: "empty" }
   | { state: "error"; message: string };
 
@@ -65,11 +77,31 @@ export function nameOfUrl(url: string): string {
   return decodeURIComponent(path.split("/").filter(Boolean).pop() ?? url);
 }
 
-/** Fetch and read a graph. Marks `litgraph:graph-loaded` once the graph is imported. */
+/**
+ * Fetch and read a graph. Marks `litgraph:graph-loaded` once the graph is imported. The default
+ * (`explicit` false) and a URL ending in `/` (a build folder) are read from the folder's
+ * explorer.json when it has one, else from its graph.json; any other URL is read as what it holds
+ * (graph.json, GEXF or explorer.json).
+ */
 export async function loadGraphFromUrl(url: string, explicit: boolean): Promise<LoadResult> {
+  const folder = !explicit ? "" : url.endsWith("/") ? url : undefined;
+  if (folder !== undefined) {
+    const compact = await fetchGraph(`${folder}${DEFAULT_EXPLORER_URL}`);
+    if (!(compact.state === "missing")) return compact;
+    const full = await fetchGraph(`${folder}${DEFAULT_GRAPH_URL}`);
+    if (full.state !== "missing") return full;
+    return explicit ? { state: "error", message: full.message } : { state: "empty" };
+  }
+  const result = await fetchGraph(url);
+  return result.state === "missing" ? { state: "error", message: result.message } : result;
+}
+
+async function fetchGraph(
+  url: string,
+): Promise<LoadResult | { state: "missing"; message: string }> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await (takePrefetched(url) ?? fetch(url));
   } catch (error) {
     return {
       state: "error",
@@ -77,11 +109,39 @@ export async function loadGraphFromUrl(url: string, explicit: boolean): Promise<
     };
   }
   if (!response.ok) {
-    if (!explicit && response.status === 404) return { state: "empty" };
-    return { state: "error", message: `Could not fetch ${url}: HTTP ${response.status}.` };
+    const message = `Could not fetch ${url}: HTTP ${response.status}.`;
+    return response.status === 404 ? { state: "missing", message } : { state: "error", message };
   }
   const text = await response.text();
+  if (EXPLORER_MAP_START.test(text)) return openExplorerText(text, url);
   return openGraphText(text, nameOfUrl(url));
+}
+
+/** How explorer.json begins (its writer puts `format` first), told from a graph.json cheaply. */
+const EXPLORER_MAP_START = /^\s*\{\s*"format"\s*:/;
+
+/**
+ * Read explorer.json fetched from `url` into a graph to draw, with the loader of its search file
+ * and details. The graph is named after its folder (`my-graph/explorer.json` → `my-graph`).
+ */
+export function openExplorerText(text: string, url: string): LoadResult {
+  try {
+    const data: unknown = JSON.parse(text);
+    if (!isExplorerMap(data)) return openGraphText(text, nameOfUrl(url));
+    const explorer = readExplorerMap(data, nameOfUrl(url));
+    performance.mark(MARK_GRAPH_LOADED);
+    const absolute = new URL(url, location.href);
+    const folder = new URL(".", absolute).pathname.split("/").filter(Boolean).pop();
+    const name = folder ? decodeURIComponent(folder) : "graph";
+    return {
+      state: "loaded",
+      graph: explorer.graph,
+      name,
+      details: createDetailsLoader(explorer, absolute.href),
+    };
+  } catch (error) {
+    return { state: "error", message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Read graph text (graph.json or GEXF) into a graph, marking `litgraph:graph-loaded`. */

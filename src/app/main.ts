@@ -1,5 +1,8 @@
-// The explorer's entry point (index.html loads it): styles, then the explorer on the page.
+// The explorer's entry point (index.html loads it): styles, the graph's fetch started at once, then
+// the explorer's code (its own chunk, loaded while the graph arrives) mounted on the page.
 import "./styles.css";
-import { mountExplorer } from "./explorer.ts";
+import { prefetchGraph } from "./prefetch.ts";
 
+prefetchGraph(location.search, location.href);
+const { mountExplorer } = await import("./explorer.ts");
 mountExplorer();

@@ -4,6 +4,7 @@
 import type { Evidence } from "../extract/types.ts";
 import type { EdgeAttributes, EdgeKind, LitGraph, NodeAttributes } from "../graph/types.ts";
 import type { RelatedResult } from "../related/index.ts";
+import type { DetailsState } from "./details.ts";
 import { clear, el, externalLink, safeHref } from "./dom.ts";
 import { isPaperLike } from "./visibility.ts";
 
@@ -17,6 +18,8 @@ export interface SidePanelContent {
   key: string;
   /** Ranked related papers, for papers and surveys. */
   related: RelatedResult[];
+  /** Whether the node's details (abstract, authors, evidence) are in the graph yet; default ready. */
+  details?: DetailsState;
 }
 
 export interface SidePanel {
@@ -91,7 +94,7 @@ export function mountSidePanel(panel: HTMLElement, options: SidePanelOptions): S
   };
 }
 
-function renderPanel({ graph, key, related }: SidePanelContent): HTMLElement[] {
+function renderPanel({ graph, key, related, details }: SidePanelContent): HTMLElement[] {
   const a = graph.getNodeAttributes(key);
   const links = collectLinks(graph, key);
   const community = graph.getAttribute("communities")?.[String(a.community)];
@@ -116,6 +119,22 @@ function renderPanel({ graph, key, related }: SidePanelContent): HTMLElement[] {
   );
   if (a.titleZh && a.titleZh !== title)
     parts.push(el("p", { className: "panel-title-zh", text: a.titleZh, attrs: { lang: "zh" } }));
+  if (details?.state === "loading")
+    parts.push(
+      el("p", {
+        className: "panel-details-state muted",
+        text: "Loading details…",
+        attrs: { role: "status", "data-details": "loading" },
+      }),
+    );
+  else if (details?.state === "error")
+    parts.push(
+      el("p", {
+        className: "panel-details-state panel-error",
+        text: `Details could not be loaded: ${details.message}`,
+        attrs: { role: "alert", "data-details": "error" },
+      }),
+    );
 
   const meta: (string | HTMLElement)[] = [];
   if (a.date) meta.push(a.date.slice(0, 10));

@@ -2,7 +2,9 @@
 // then a commit journal names the set, and only then are the files renamed into place. A build
 // killed before the journal leaves the previous set whole; one killed during the renames leaves a
 // journal that the next writer (or `recoverOutputs`) rolls forward, so graph.json, graph.gexf and
-// report.json always come from one build. What a dead build left behind is cleaned up.
+// report.json always come from one build. A name may hold a sub-folder (`explorer-details/0001.json`):
+// the sub-folder is then switched as a whole, so no file of an earlier build stays in it. What a dead
+// build left behind is cleaned up.
 import { once } from "node:events";
 import {
   link,
@@ -23,6 +25,8 @@ const STAGING_PREFIX = ".litgraph-staging-";
 const LEGACY_TEMP_PREFIX = ".litgraph-tmp-";
 const JOURNAL = ".litgraph-commit.json";
 const LOCK = ".litgraph-lock";
+/** Inside a staging folder: where an entry it replaces (a sub-folder of the last set) is moved. */
+const REPLACED_PREFIX = ".replaced-";
 
 /**
  * A file's content: its whole text, or its text in chunks (as the export writers give a large
@@ -32,12 +36,15 @@ export type OutputContent = string | Iterable<string> | AsyncIterable<string>;
 
 interface Journal {
   staging: string;
+  /** The set's top-level entries: file names and sub-folder names. */
   files: string[];
 }
 
 /**
  * Write `files` (name → text or chunks) into `dir` as one set: either all of them are replaced or, should
- * the process fail or be killed before the switch, none is. Only one litgraph process writes into
+ * the process fail or be killed before the switch, none is. A name may lead through sub-folders
+ * (`explorer-details/0001.json`); each top-level sub-folder is replaced whole, so a file of the last
+ * set that this one lacks is gone afterwards. Returns the set's top-level entries (files and folders). Only one litgraph process writes into
  * a folder at a time (a lock file holds the writer's pid; a lock left by a dead process is taken
  * over).
  * @throws LitgraphError `io` when another live litgraph process is writing into `dir`.
@@ -46,6 +53,8 @@ export async function writeOutputsAtomically(
   dir: string,
   files: Record<string, OutputContent>,
 ): Promise<string[]> {
+  const names = Object.keys(files);
+  const entries = topLevelEntries(names);
   await mkdir(dir, { recursive: true });
   const release = await lockFolder(dir);
   try {
@@ -54,22 +63,46 @@ export async function writeOutputsAtomically(
     const staging = path.join(dir, stagingName);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging);
-    const names = Object.keys(files);
     try {
-      for (const name of names) await writeContent(path.join(staging, name), files[name] ?? "");
+      const folders = new Set<string>();
+      for (const name of names) {
+        const file = path.join(staging, name);
+        const folder = path.dirname(file);
+        if (folder !== staging && !folders.has(folder)) {
+          await mkdir(folder, { recursive: true });
+          folders.add(folder);
+        }
+        await writeContent(file, files[name] ?? "");
+      }
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
-    const journal: Journal = { staging: stagingName, files: names };
+    const journal: Journal = { staging: stagingName, files: entries };
     const journalTemp = path.join(staging, JOURNAL);
     await writeFile(journalTemp, JSON.stringify(journal));
     await rename(journalTemp, path.join(dir, JOURNAL));
     await rollForward(dir, journal);
-    return names.map((name) => path.join(dir, name));
+    return entries.map((name) => path.join(dir, name));
   } finally {
     await release();
   }
+}
+
+/** The first path segment of every name, in order, once each; a name that climbs out is refused. */
+function topLevelEntries(names: readonly string[]): string[] {
+  const entries: string[] = [];
+  for (const name of names) {
+    const parts = name.split("/");
+    if (parts.some((part) => part === "" || part === "." || part === "..") || path.isAbsolute(name))
+      throw new LitgraphError(
+        "io",
+        `write-outputs: ${JSON.stringify(name)} is not a plain relative name`,
+      );
+    const first = parts[0] as string;
+    if (!entries.includes(first)) entries.push(first);
+  }
+  return entries;
 }
 
 /** Write `content` to `file`, chunk after chunk (each written in full before the next is made). */
@@ -190,10 +223,20 @@ async function readJournal(dir: string): Promise<Journal | undefined> {
 async function rollForward(dir: string, journal: Journal): Promise<void> {
   const staging = path.join(dir, journal.staging);
   for (const name of journal.files) {
+    const from = path.join(staging, name);
+    const to = path.join(dir, name);
     try {
-      await rename(path.join(staging, name), path.join(dir, name));
+      await rename(from, to);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") continue;
+      // A folder is not renamed over a folder that holds files (nor over a file, nor a file over a
+      // folder): the old entry is moved into the staging folder first, and removed with it. Killed
+      // in between, the next roll-forward finds the target gone and moves the new entry in.
+      if (code !== "ENOTEMPTY" && code !== "EEXIST" && code !== "EISDIR" && code !== "ENOTDIR")
+        throw error;
+      await rename(to, path.join(staging, `${REPLACED_PREFIX}${name}`));
+      await rename(from, to);
     }
   }
   await rm(path.join(dir, JOURNAL), { force: true });

@@ -27,8 +27,10 @@ export const CHROMIUM_ARGS = [
 export interface Harness {
   server: StaticServer;
   context: BrowserContext;
-  /** Write a file the server answers at `/<name>`. */
+  /** Write a file the server answers at `/<name>` (`name` may hold folders). */
   serveFile(name: string, content: string): string;
+  /** Remove a file the server answered. */
+  removeFile(name: string): void;
   close(): Promise<void>;
 }
 
@@ -62,8 +64,12 @@ export async function startHarness(): Promise<Harness> {
     server,
     context,
     serveFile(name, content) {
+      mkdirSync(path.dirname(path.join(site, name)), { recursive: true });
       writeFileSync(path.join(site, name), content);
       return name;
+    },
+    removeFile(name) {
+      rmSync(path.join(site, name), { force: true });
     },
     async close() {
       await context.close();

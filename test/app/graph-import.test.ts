@@ -10,7 +10,7 @@ import {
   splitList,
 } from "../../src/app/graph-import.ts";
 import { LitgraphError } from "../../src/errors.ts";
-import { writeGexf, writeGraphJson } from "../../src/export/index.ts";
+import { writeExplorerFiles, writeGexf, writeGraphJson } from "../../src/export/index.ts";
 import { buildTestGraph, SURVEY_AUTHORS, SURVEY_KEY } from "../_graph.ts";
 
 describe("parseGraphText", () => {
@@ -18,6 +18,11 @@ describe("parseGraphText", () => {
     const graph = buildTestGraph();
     const read = parseGraphText(writeGraphJson(graph), "graph.json");
     expect(read.export()).toEqual(graph.export());
+  });
+
+  it("refuses a dropped explorer.json, whose details are not with it, and says what to open", () => {
+    const map = [...(writeExplorerFiles(buildTestGraph())["explorer.json"] ?? [])].join("");
+    expect(() => parseGraphText(map, "explorer.json")).toThrow(/explorer\.json.*graph\.json/);
   });
 
   it("reads GEXF as written by the CLI, with lists and evidence split again", () => {

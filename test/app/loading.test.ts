@@ -7,6 +7,7 @@ import {
   selectGraphUrl,
 } from "../../src/app/loading.ts";
 import { MARK_GRAPH_LOADED } from "../../src/app/perf-marks.ts";
+import { firstGraphUrl } from "../../src/app/prefetch.ts";
 import { writeGraphJson } from "../../src/export/index.ts";
 import { buildTestGraph } from "../_graph.ts";
 
@@ -84,4 +85,22 @@ describe("describeGraphSource", () => {
       expect(describeGraphSource(url, page).kind).toBe("refused");
     }
   });
+});
+
+describe("firstGraphUrl", () => {
+  const page = "https://maps.example.org/explorer/";
+  const CASES: [search: string, url: string | undefined][] = [
+    ["", "explorer.json"],
+    ["?graph=builds/med/", "builds/med/explorer.json"],
+    ["?graph=builds/med/graph.json", "builds/med/graph.json"],
+    ["?graph=https%3A%2F%2Fmaps.example.org%2Fg%2F", "https://maps.example.org/g/explorer.json"],
+    // Another site and data: URLs wait for the reader's consent: nothing is fetched before.
+    ["?graph=https%3A%2F%2Fother.example.com%2Fg.json", undefined],
+    ["?graph=data%3Aapplication%2Fjson%2C%7B%7D", undefined],
+  ];
+  for (const [search, url] of CASES) {
+    it(`${JSON.stringify(search)} → ${url}`, () => {
+      expect(firstGraphUrl(search, page)).toBe(url);
+    });
+  }
 });

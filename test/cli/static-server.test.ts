@@ -8,11 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type StaticServer, startStaticServer } from "../../src/cli/commands/serve.ts";
+import { graphRoutes, type StaticServer, startStaticServer } from "../../src/cli/commands/serve.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "litgraph-static-"));
 const site = path.join(work, "site");
 let server: StaticServer;
+let buildServer: StaticServer;
 const graph = JSON.stringify({
   nodes: Array.from({ length: 5000 }, (_, i) => ({ key: `paper:${i}`, label: `Paper ${i}` })),
 });
@@ -22,10 +23,22 @@ beforeAll(async () => {
   writeFileSync(path.join(site, "index.html"), "<!doctype html><title>t</title>");
   writeFileSync(path.join(site, "graph.json"), graph);
   writeFileSync(path.join(work, "secret.txt"), "outside");
+  // A build folder elsewhere, served as `litgraph serve --graph build/graph.json` does.
+  const build = path.join(work, "build");
+  mkdirSync(path.join(build, "explorer-details"), { recursive: true });
+  writeFileSync(path.join(build, "graph.json"), "{}");
+  writeFileSync(path.join(build, "explorer.json"), '{"format":"litgraph-explorer"}');
+  writeFileSync(path.join(build, "explorer-details", "0003.json"), graph);
   server = await startStaticServer({ root: site, port: 0 });
+  buildServer = await startStaticServer({
+    root: site,
+    port: 0,
+    ...graphRoutes(path.join(build, "graph.json")),
+  });
 });
 afterAll(async () => {
   await server.close();
+  await buildServer.close();
   spawnSync("rm", ["-rf", work]);
 });
 
@@ -39,9 +52,10 @@ function get(
   pathname: string,
   headers: Record<string, string> = {},
   method = "GET",
+  from: StaticServer = server,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const url = new URL(server.url);
+    const url = new URL(from.url);
     const req = request(
       { host: url.hostname, port: url.port, path: pathname, method, headers },
       (response) => {
@@ -119,5 +133,28 @@ describe("startStaticServer", () => {
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
     expect(Number(head.headers["content-length"])).toBe(graph.length);
+  });
+});
+
+describe("a build's explorer files", () => {
+  it("serves explorer.json and the details shards beside the graph, shards compressed", async () => {
+    expect((await get("/explorer.json", {}, "GET", buildServer)).body.toString()).toBe(
+      '{"format":"litgraph-explorer"}',
+    );
+    const shard = await get(
+      "/explorer-details/0003.json",
+      { "accept-encoding": "gzip" },
+      "GET",
+      buildServer,
+    );
+    expect(shard.status).toBe(200);
+    expect(shard.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(shard.body).toString()).toBe(graph);
+  });
+  it("answers 404 for a shard that is not there and 403 for one outside the folder", async () => {
+    expect((await get("/explorer-details/0004.json", {}, "GET", buildServer)).status).toBe(404);
+    expect(
+      (await get("/explorer-details/..%2F..%2Fsecret.txt", {}, "GET", buildServer)).status,
+    ).toBe(403);
   });
 });

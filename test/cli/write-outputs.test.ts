@@ -88,6 +88,51 @@ describe("writeOutputsAtomically", () => {
     expect(readdirSync(dir).sort()).toEqual([...SET].sort());
   });
 
+  it("replaces a sub-folder whole, so a later set with fewer files in it leaves none of the old", async () => {
+    const dir = path.join(work, "folders");
+    await writeOutputsAtomically(dir, {
+      "graph.json": "one",
+      "shards/0000.json": "one:0",
+      "shards/0001.json": "one:1",
+      "shards/0002.json": "one:2",
+    });
+    const written = await writeOutputsAtomically(dir, {
+      "graph.json": "two",
+      "shards/0000.json": "two:0",
+    });
+    expect(written).toEqual([path.join(dir, "graph.json"), path.join(dir, "shards")]);
+    expect(readdirSync(dir).sort()).toEqual(["graph.json", "shards"]);
+    expect(readdirSync(path.join(dir, "shards"))).toEqual(["0000.json"]);
+    expect(readFileSync(path.join(dir, "shards", "0000.json"), "utf8")).toBe("two:0");
+  });
+
+  it("rolls a sub-folder forward when its writer died after moving the old one aside", async () => {
+    const dir = path.join(work, "folder-halfway");
+    await writeOutputsAtomically(dir, { "graph.json": "one", "shards/0000.json": "one:0" });
+    // What a writer killed between the two renames of a folder leaves: the journal, the new folder
+    // still staged, the old one moved into the staging folder, nothing in place.
+    const staging = `.litgraph-staging-${deadPid()}`;
+    mkdirSync(path.join(dir, staging, "shards"), { recursive: true });
+    writeFileSync(path.join(dir, staging, "shards", "0001.json"), "two:1");
+    writeFileSync(path.join(dir, staging, "graph.json"), "two");
+    spawnSync("mv", [path.join(dir, "shards"), path.join(dir, staging, ".replaced-shards")]);
+    writeFileSync(
+      path.join(dir, ".litgraph-commit.json"),
+      JSON.stringify({ staging, files: ["graph.json", "shards"] }),
+    );
+    expect((await recoverOutputs(dir)).rolledForward).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["graph.json", "shards"]);
+    expect(readdirSync(path.join(dir, "shards"))).toEqual(["0001.json"]);
+    expect(readFileSync(path.join(dir, "graph.json"), "utf8")).toBe("two");
+  });
+
+  it("refuses a name that climbs out of the folder", async () => {
+    await expect(
+      writeOutputsAtomically(path.join(work, "climb"), { "../outside.json": "x" }),
+    ).rejects.toBeInstanceOf(LitgraphError);
+    expect(existsSync(path.join(work, "outside.json"))).toBe(false);
+  });
+
   it("rolls a committed set forward when its writer died between the renames", async () => {
     const dir = path.join(work, "half");
     await writeOutputsAtomically(dir, setOf("old"));

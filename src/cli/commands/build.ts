@@ -1,11 +1,12 @@
-// `litgraph build`: read files and folders, run the pipeline, write graph.json, graph.gexf and
-// report.json atomically, and print a summary.
+// `litgraph build`: read files and folders, run the pipeline, write graph.json, graph.gexf,
+// report.json and the explorer's files (explorer.json, explorer-search.json, explorer-details/)
+// atomically, and print a summary.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
-import { writeGexfChunks, writeGraphJsonChunks } from "../../export/index.ts";
+import { writeExplorerFiles, writeGexfChunks, writeGraphJsonChunks } from "../../export/index.ts";
 import type { IngestOutcome } from "../../ingest/types.ts";
 import { type BuildReport, buildGraph, writeReportJsonChunks } from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
@@ -94,6 +95,7 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     "graph.json": writeGraphJsonChunks(graph),
     "graph.gexf": writeGexfChunks(graph, { version: config.gexfVersion }),
     "report.json": writeReportJsonChunks(report),
+    ...writeExplorerFiles(graph),
   });
   const seconds = (performance.now() - started) / 1000;
 

@@ -11,6 +11,11 @@ import { createGzip } from "node:zlib";
 import { CONTENT_SECURITY_POLICY } from "../../content-policy.ts";
 import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
+import {
+  EXPLORER_DETAILS_FOLDER,
+  EXPLORER_FILE,
+  EXPLORER_SEARCH_FILE,
+} from "../../export/index.ts";
 import { type BuildConfig, resolveConfig, type ServeConfig } from "../config.ts";
 import { type CommandIo, runBuild } from "./build.ts";
 
@@ -69,6 +74,11 @@ export interface StaticServerOptions {
   host?: string;
   /** URL paths answered from other files, e.g. `{ "/graph.json": "graph/graph.json" }`. */
   files?: Record<string, string>;
+  /**
+   * URL prefixes answered from other folders, e.g. `{ "/explorer-details/": "graph/explorer-details" }`
+   * (nothing outside the folder).
+   */
+  folders?: Record<string, string>;
 }
 
 export interface StaticServer {
@@ -220,6 +230,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const mapped = new Map(
     Object.entries(options.files ?? {}).map(([url, file]) => [url, path.resolve(file)]),
   );
+  const folders = Object.entries(options.folders ?? {}).map(
+    ([prefix, folder]) => [prefix, path.resolve(folder)] as const,
+  );
+  /** The file a URL path names in a mapped folder, or null when it climbs out of it. */
+  const inFolder = (pathname: string): string | null | undefined => {
+    for (const [prefix, folder] of folders) {
+      if (!pathname.startsWith(prefix)) continue;
+      const file = path.join(folder, pathname.slice(prefix.length));
+      return file.startsWith(`${folder}${path.sep}`) ? file : null;
+    }
+    return undefined;
+  };
   const server = createServer((request, response) => {
     void (async () => {
       if (request.method !== "GET" && request.method !== "HEAD") {
@@ -231,6 +253,15 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
       } catch {
         response.writeHead(400).end();
+        return;
+      }
+      const folderFile = inFolder(pathname);
+      if (folderFile === null) {
+        response.writeHead(403).end();
+        return;
+      }
+      if (folderFile !== undefined) {
+        await sendFile(request, response, folderFile, compressed);
         return;
       }
       const file =
@@ -338,7 +369,7 @@ export async function runServe(config: ServeConfig, io: CommandIo): Promise<numb
       root: site,
       port: config.port,
       host: config.host,
-      files: { "/graph.json": config.graph },
+      ...graphRoutes(config.graph),
     });
   } catch (error) {
     throw new LitgraphError(
@@ -350,6 +381,25 @@ export async function runServe(config: ServeConfig, io: CommandIo): Promise<numb
   await waitForInterrupt();
   await server.close();
   return 0;
+}
+
+/**
+ * What the static server answers for a built graph: `/graph.json`, and, when the file is a build's
+ * graph.json, the explorer's files written beside it (explorer.json, explorer-search.json,
+ * explorer-details/), which the explorer reads first when they are there.
+ */
+export function graphRoutes(
+  graph: string,
+): Required<Pick<StaticServerOptions, "files" | "folders">> {
+  const files: Record<string, string> = { "/graph.json": graph };
+  const folders: Record<string, string> = {};
+  if (path.basename(graph) === "graph.json") {
+    const dir = path.dirname(graph);
+    files[`/${EXPLORER_FILE}`] = path.join(dir, EXPLORER_FILE);
+    files[`/${EXPLORER_SEARCH_FILE}`] = path.join(dir, EXPLORER_SEARCH_FILE);
+    folders[`/${EXPLORER_DETAILS_FOLDER}/`] = path.join(dir, EXPLORER_DETAILS_FOLDER);
+  }
+  return { files, folders };
 }
 
 function waitForInterrupt(): Promise<void> {
