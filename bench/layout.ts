@@ -149,12 +149,18 @@ if (withIgraph) {
   }
   writeFileSync(edges, `${lines.join("\n")}\n`);
   const script = path.join(import.meta.dirname, "igraph_layout.py");
-  const printed = execFileSync("/usr/bin/python3", [script, edges, out, "100"], { encoding: "utf8" });
+  const printed = execFileSync("/usr/bin/python3", [script, edges, out, "100"], {
+    encoding: "utf8",
+  });
   igraphSeconds = Number(printed.trim().split("\n").at(-1));
   const coords = readFileSync(out, "utf8").trim().split("\n");
   const x = Float64Array.from(coords, (l) => Number(l.split(" ")[0]));
   const y = Float64Array.from(coords, (l) => Number(l.split(" ")[1]));
-  rows.push({ method: "igraph Fruchterman-Reingold (100)", seconds: igraphSeconds, quality: score(x, y) });
+  rows.push({
+    method: "igraph Fruchterman-Reingold (100)",
+    seconds: igraphSeconds,
+    quality: score(x, y),
+  });
 }
 
 const sampled = rows[0]?.quality.sampled ?? 0;

@@ -99,7 +99,8 @@ class QuadTree {
     const half = Math.max(maxX - minX, maxY - minY, 1e-9) / 2 + 1e-6;
     this.grow(2 * n + 1);
     this.cell((minX + maxX) / 2, (minY + maxY) / 2, half, 0);
-    for (let i = 0; i < n; i++) this.insert(i, x[i] as number, y[i] as number, m[i] as number, x, y, m);
+    for (let i = 0; i < n; i++)
+      this.insert(i, x[i] as number, y[i] as number, m[i] as number, x, y, m);
     // Centres of mass were summed as mass·position; divide once at the end.
     for (let c = 0; c < this.count; c++) {
       const mass = this.mass[c] as number;
@@ -196,6 +197,13 @@ export function runForces(system: ForceSystem, options: ForceOptions): void {
     }
     gx /= totalMass;
     gy /= totalMass;
+    // The tree's arrays, read into locals: the walk below is the hot loop.
+    const tMass = tree.mass;
+    const tBody = tree.body;
+    const tMx = tree.mx;
+    const tMy = tree.my;
+    const tHalf = tree.half;
+    const tChild = tree.child;
     for (let i = 0; i < n && n > 1; i++) {
       const px = x[i] as number;
       const py = y[i] as number;
@@ -206,14 +214,14 @@ export function runForces(system: ForceSystem, options: ForceOptions): void {
       stack[top++] = 0;
       while (top > 0) {
         const c = stack[--top] as number;
-        const cm = tree.mass[c] as number;
+        const cm = tMass[c] as number;
         if (cm === 0) continue;
-        const held = tree.body[c] as number;
+        const held = tBody[c] as number;
         if (held === i) continue;
-        const dx = px - (tree.mx[c] as number);
-        const dy = py - (tree.my[c] as number);
+        const dx = px - (tMx[c] as number);
+        const dy = py - (tMy[c] as number);
         const d2 = dx * dx + dy * dy;
-        const size = 2 * (tree.half[c] as number);
+        const size = 2 * (tHalf[c] as number);
         if (held >= 0 || size * size < theta2 * d2) {
           if (d2 > 1e-12) {
             // kr·m_i·m_c / d along the unit vector: kr·m_i·m_c·(dx, dy) / d².
@@ -223,7 +231,7 @@ export function runForces(system: ForceSystem, options: ForceOptions): void {
           }
           continue;
         }
-        const first = tree.child[c] as number;
+        const first = tChild[c] as number;
         stack[top++] = first;
         stack[top++] = first + 1;
         stack[top++] = first + 2;

@@ -60,7 +60,8 @@ export function layoutQuality(points: LayoutPoints, sampleSize = 2000): LayoutQu
   const n = points.x.length;
   const sample = sampleIndices(n, sampleSize);
   let communityCount = 0;
-  for (let i = 0; i < n; i++) communityCount = Math.max(communityCount, (points.community[i] as number) + 1);
+  for (let i = 0; i < n; i++)
+    communityCount = Math.max(communityCount, (points.community[i] as number) + 1);
   const members = new Float64Array(communityCount);
   for (let i = 0; i < n; i++) {
     const c = points.community[i] as number;

@@ -28,6 +28,10 @@ const REPULSION = 10;
 const GRAVITY = 0.05;
 /** Passes of the community-level layout: it has one body per community, so they are cheap. */
 const COMMUNITY_PASSES = 300;
+/** Weight of an edge between two communities in the refinement, as a share of its own. */
+const BETWEEN_COMMUNITIES = 0.1;
+/** The map's occupied area over the area of its nodes' discs before overlap removal. */
+const DISC_SHARE_INVERSE = 6;
 
 /**
  * Refinement passes for a graph of `order` nodes: many for small graphs, where they are cheap and
@@ -52,20 +56,24 @@ interface NodeSystem extends ForceSystem {
 function nodeSystem(graph: LitGraph, ids: string[]): NodeSystem {
   const n = ids.length;
   const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  ids.forEach((id, i) => {
+    index.set(id, i);
+  });
   const lists: Map<number, number>[] = ids.map(() => new Map<number, number>());
   graph.forEachEdge((_edge, attributes, source, target) => {
     const a = index.get(source);
     const b = index.get(target);
     if (a === undefined || b === undefined || a === b) return;
-    const weight = typeof attributes.weight === "number" && attributes.weight > 0 ? attributes.weight : 1;
+    const weight =
+      typeof attributes.weight === "number" && attributes.weight > 0 ? attributes.weight : 1;
     const la = lists[a] as Map<number, number>;
     const lb = lists[b] as Map<number, number>;
     la.set(b, (la.get(b) ?? 0) + weight);
     lb.set(a, (lb.get(a) ?? 0) + weight);
   });
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] as number) + (lists[i] as Map<number, number>).size;
+  for (let i = 0; i < n; i++)
+    offsets[i + 1] = (offsets[i] as number) + (lists[i] as Map<number, number>).size;
   const targets = new Int32Array(offsets[n] as number);
   const weights = new Float64Array(offsets[n] as number);
   const mass = new Float64Array(n);
@@ -78,12 +86,14 @@ function nodeSystem(graph: LitGraph, ids: string[]): NodeSystem {
       weights[e] = w;
       e++;
     }
-    mass[i] = 1 + entries.length;
+    mass[i] = 1 + Math.sqrt(entries.length);
   }
   const raw = ids.map((id) => graph.getNodeAttribute(id, "community"));
   const distinct = [...new Set(raw)].sort((p, q) => p - q);
   const dense = new Map<number, number>();
-  distinct.forEach((c, i) => dense.set(c, i));
+  distinct.forEach((c, i) => {
+    dense.set(c, i);
+  });
   const community = Int32Array.from(raw, (c) => dense.get(c) ?? 0);
   return {
     ids,
@@ -102,7 +112,10 @@ function nodeSystem(graph: LitGraph, ids: string[]): NodeSystem {
 function communitySystem(nodes: NodeSystem): ForceSystem {
   const count = nodes.communityCount;
   const mass = new Float64Array(count);
-  const lists: Map<number, number>[] = Array.from({ length: count }, () => new Map<number, number>());
+  const lists: Map<number, number>[] = Array.from(
+    { length: count },
+    () => new Map<number, number>(),
+  );
   const n = nodes.ids.length;
   for (let i = 0; i < n; i++) {
     const a = nodes.community[i] as number;
@@ -116,7 +129,8 @@ function communitySystem(nodes: NodeSystem): ForceSystem {
     }
   }
   const offsets = new Int32Array(count + 1);
-  for (let a = 0; a < count; a++) offsets[a + 1] = (offsets[a] as number) + (lists[a] as Map<number, number>).size;
+  for (let a = 0; a < count; a++)
+    offsets[a + 1] = (offsets[a] as number) + (lists[a] as Map<number, number>).size;
   const targets = new Int32Array(offsets[count] as number);
   const weights = new Float64Array(offsets[count] as number);
   for (let a = 0; a < count; a++) {
@@ -169,7 +183,11 @@ export function assignLayout(
         size: graph.getNodeAttribute(id, "size"),
       }));
       fitDensity(points);
-      removeOverlaps(points, { maxIterations: options.noverlapIterations, margin: 2, ratio: 1.2 });
+      removeOverlaps(points, {
+        maxIterations: options.noverlapIterations,
+        margin: 2,
+        ratio: 1.2,
+      });
       points.forEach((p, i) => {
         nodes.x[i] = p.x;
         nodes.y[i] = p.y;
@@ -242,15 +260,30 @@ function layoutNodes(nodes: NodeSystem, rng: () => number, passes: number): void
   }
   // Refinement: each node may move by a share of its own community's radius, less and less.
   const reach = Float64Array.from(nodes.community, (a) => radius[a] as number);
-  runForces(nodes, {
-    passes,
-    repulsion: REPULSION,
-    gravity: GRAVITY,
-    theta: 1.2,
-    firstStep: 0.25,
-    lastStep: 0.01,
-    reach,
-  });
+  // Edges between communities pull at a fraction of their weight during refinement: the community
+  // level has placed the communities by those edges already, and at full strength the hubs that
+  // many communities link to would drag their members into one another's regions.
+  const weights = Float64Array.from(nodes.weights);
+  for (let i = 0; i < n; i++) {
+    const a = nodes.community[i] as number;
+    const end = nodes.offsets[i + 1] as number;
+    for (let e = nodes.offsets[i] as number; e < end; e++) {
+      if (nodes.community[nodes.targets[e] as number] !== a)
+        weights[e] = (weights[e] as number) * BETWEEN_COMMUNITIES;
+    }
+  }
+  runForces(
+    { ...nodes, weights },
+    {
+      passes,
+      repulsion: REPULSION,
+      gravity: GRAVITY,
+      theta: 1.2,
+      firstStep: 0.25,
+      lastStep: 0.01,
+      reach,
+    },
+  );
 }
 
 function sum(values: Float64Array): number {
@@ -260,17 +293,38 @@ function sum(values: Float64Array): number {
 }
 
 /**
- * Scale the positions about their centre so that the nodes' median distance to their nearest
- * neighbour matches their median drawn diameter: overlap removal then only makes local room
- * instead of pushing the whole map apart, and the forces' own units do not matter.
+ * Scale the positions about their centre so that the nodes' drawn discs cover about a third of the
+ * area the map occupies (cells of a grid that hold a node): overlap removal then only makes local
+ * room instead of pushing the whole map apart, and the forces' own units do not matter.
  */
 function fitDensity(points: OverlapNode[]): void {
   if (points.length < 2) return;
-  const nearest = nearestDistances(points);
-  const spacing = median(nearest);
-  const wanted = median(Float64Array.from(points, (p) => 2 * (p.size * 1.2 + 1)));
-  if (!(spacing > 1e-9) || !(wanted > 0)) return;
-  const factor = wanted / spacing;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let discs = 0;
+  for (const p of points) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+    const r = p.size * 1.2 + 1;
+    discs += Math.PI * r * r;
+  }
+  const side = Math.max(maxX - minX, maxY - minY);
+  if (!(side > 1e-9)) return;
+  // About four nodes per cell on average, so that the count of occupied cells measures the area.
+  const cells = Math.max(1, Math.round(Math.sqrt(points.length / 4)));
+  const cell = side / cells;
+  const occupied = new Set<number>();
+  for (const p of points) {
+    const gx = Math.min(cells - 1, Math.floor((p.x - minX) / cell));
+    const gy = Math.min(cells - 1, Math.floor((p.y - minY) / cell));
+    occupied.add(gx * cells + gy);
+  }
+  const area = occupied.size * cell * cell;
+  const factor = Math.sqrt((discs * DISC_SHARE_INVERSE) / area);
   let cx = 0;
   let cy = 0;
   for (const p of points) {
@@ -283,59 +337,6 @@ function fitDensity(points: OverlapNode[]): void {
     p.x = cx + (p.x - cx) * factor;
     p.y = cy + (p.y - cy) * factor;
   }
-}
-
-function median(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-/** Distance of each point to its nearest other point, on a grid of about one point per cell. */
-function nearestDistances(points: OverlapNode[]): Float64Array {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of points) {
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x);
-    maxY = Math.max(maxY, p.y);
-  }
-  const side = Math.max(maxX - minX, maxY - minY, 1e-9);
-  const cells = Math.max(1, Math.floor(Math.sqrt(points.length)));
-  const cell = side / cells + 1e-9;
-  const grid = new Map<number, number[]>();
-  const key = (gx: number, gy: number) => gx * (cells + 2) + gy;
-  points.forEach((p, i) => {
-    const k = key(Math.floor((p.x - minX) / cell), Math.floor((p.y - minY) / cell));
-    const list = grid.get(k);
-    if (list === undefined) grid.set(k, [i]);
-    else list.push(i);
-  });
-  return Float64Array.from(points, (p, i) => {
-    const gx = Math.floor((p.x - minX) / cell);
-    const gy = Math.floor((p.y - minY) / cell);
-    let best = Infinity;
-    // Widen the ring of cells until a neighbour is found and no nearer one can lie beyond it.
-    for (let ring = 1; ring <= cells + 1; ring++) {
-      for (let ox = -ring; ox <= ring; ox++) {
-        for (let oy = -ring; oy <= ring; oy++) {
-          if (Math.max(Math.abs(ox), Math.abs(oy)) < ring - 1) continue;
-          const list = grid.get(key(gx + ox, gy + oy));
-          if (list === undefined || gx + ox < 0 || gy + oy < 0) continue;
-          for (const j of list) {
-            if (j === i) continue;
-            const q = points[j] as OverlapNode;
-            const d = Math.hypot(q.x - p.x, q.y - p.y);
-            if (d < best) best = d;
-          }
-        }
-      }
-      if (best <= (ring - 1) * cell) break;
-    }
-    return best;
-  });
 }
 
 /**
