@@ -69,7 +69,13 @@ function plantedGraph(): LitGraph {
   const graph = new Graph({ multi: true, type: "undirected" }) as unknown as LitGraph;
   const rng = createRng(11);
   for (let i = 0; i < 120; i++) {
-    graph.addNode(`n${i}`, { kind: "paper", label: `n${i}`, community: i % 4, size: 3, sources: [] } as never);
+    graph.addNode(`n${i}`, {
+      kind: "paper",
+      label: `n${i}`,
+      community: i % 4,
+      size: 3,
+      sources: [],
+    } as never);
   }
   for (let i = 0; i < 120; i++) {
     for (let j = i + 1; j < 120; j++) {
@@ -121,7 +127,9 @@ describe("assignLayout on planted communities", () => {
         const a = nodes[i] as (typeof nodes)[number];
         const b = nodes[j] as (typeof nodes)[number];
         // Sizes times 1.2 plus a margin of 2, less a sliver for rounding and the last pass.
-        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(0.95 * ((a.size + b.size) * 1.2 + 2));
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(
+          0.95 * ((a.size + b.size) * 1.2 + 2),
+        );
       }
     }
   });
