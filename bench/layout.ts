@@ -2,7 +2,7 @@
 // with iterations by size, then overlap removal), 100 plain ForceAtlas2 passes and igraph's
 // Fruchterman-Reingold (bench/igraph_layout.py, 100 iterations). The scores (src/graph/layout-quality.ts)
 // are taken on the nodes with edges, with the communities stored in the graph.
-// Usage: npx tsx bench/layout.ts [graph.json] [--no-igraph]
+// Usage: npx tsx bench/layout.ts [graph.json] [--no-igraph] [--no-fa2]
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +18,7 @@ import type { LitGraph } from "../src/graph/types.ts";
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--")) ?? "/tmp/layout-full/graph.json";
 const withIgraph = !args.includes("--no-igraph");
+const withForceAtlas2 = !args.includes("--no-fa2");
 const SEED = 43; // what analyseGraph passes to the layout for the default seed 42
 
 function load(): LitGraph {
@@ -107,10 +108,12 @@ const now = () => performance.now() / 1000;
   rows.push({ method: "litgraph multilevel + overlap", seconds, quality: score(p.x, p.y) });
 }
 
-for (const [method, passes, overlap] of [
-  ["previous: FA2 by size + overlap", previousIterations(base.order), true],
-  ["ForceAtlas2 100 iterations", 100, false],
-] as const) {
+for (const [method, passes, overlap] of withForceAtlas2
+  ? ([
+      ["previous: FA2 by size + overlap", previousIterations(base.order), true],
+      ["ForceAtlas2 100 iterations", 100, false],
+    ] as const)
+  : []) {
   const graph = load();
   circleSeed(graph);
   const start = now();

@@ -41,7 +41,7 @@ export function inferLayoutIterations(order: number): number {
   if (order <= 500) return 300;
   if (order <= 2_000) return 150;
   if (order <= 10_000) return 80;
-  if (order <= 50_000) return 50;
+  if (order <= 50_000) return 40;
   return 30;
 }
 
