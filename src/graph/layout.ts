@@ -278,7 +278,7 @@ function layoutNodes(nodes: NodeSystem, rng: () => number, passes: number): void
       passes,
       repulsion: REPULSION,
       gravity: GRAVITY,
-      theta: 1.2,
+      theta: 1.5,
       firstStep: 0.25,
       lastStep: 0.01,
       reach,
