@@ -195,11 +195,11 @@ describe("analyseGraph", () => {
 
 describe("inferLayoutIterations", () => {
   it.each([
-    [100, 500],
-    [1_500, 200],
-    [10_000, 60],
-    [40_000, 25],
-    [200_000, 10],
+    [100, 300],
+    [1_500, 150],
+    [10_000, 80],
+    [40_000, 40],
+    [200_000, 30],
   ])("%i nodes → %i iterations", (order, iterations) => {
     expect(inferLayoutIterations(order)).toBe(iterations);
   });
