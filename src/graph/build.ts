@@ -92,7 +92,8 @@ export function edgeKey(kind: EdgeKind, source: string, target: string): string 
   return [kind, ":", source, "|", target].join("");
 }
 
-interface PendingEdge {
+/** An edge of a {@link PendingGraph}: its evidence so far, merged over the records that state it. */
+export interface PendingEdge {
   kind: EdgeKind;
   source: string;
   target: string;
@@ -106,6 +107,24 @@ interface PendingEdge {
  * Edge weights count the distinct documents that attest a link; evidence keeps every document's words.
  */
 export function assembleGraph(input: AssembleInput): LitGraph {
+  return materializeGraph(collectGraph(input));
+}
+
+/**
+ * The nodes and edges of a graph before it is made: what {@link collectGraph} gathers from the
+ * entities, and all {@link materializeGraph} needs. A caller that lets its entities go between the
+ * two steps holds them and the graph at the same time no longer.
+ */
+export interface PendingGraph {
+  nodes: Map<string, NodeAttributes>;
+  edges: Map<string, PendingEdge>;
+  /** Sources of topic and benchmark nodes, added to their own when the graph is made. */
+  extraSources: Map<string, Set<string>>;
+  builtFrom: Record<string, number>;
+}
+
+/** The first step of {@link assembleGraph}: nodes and edges with their evidence, merged by key. */
+export function collectGraph(input: AssembleInput): PendingGraph {
   const nodes = new Map<string, NodeAttributes>();
   const edges = new Map<string, PendingEdge>();
   const topicsById = new Map(input.taxonomy.topics.map((t) => [t.id, t]));
@@ -274,6 +293,15 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     });
   }
 
+  return { nodes, edges, extraSources, builtFrom: input.builtFrom };
+}
+
+/**
+ * The second step of {@link assembleGraph}: the graph of `pending`, nodes and edges added in
+ * sorted key order. `pending` is used up: each edge is taken out of it once added.
+ */
+export function materializeGraph(pending: PendingGraph): LitGraph {
+  const { nodes, edges, extraSources } = pending;
   const graph: LitGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
     type: "undirected",
     multi: true,
@@ -283,7 +311,7 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     version: GRAPH_FORMAT_VERSION,
     modularity: 0,
     communities: {},
-    builtFrom: sortRecord(input.builtFrom),
+    builtFrom: sortRecord(pending.builtFrom),
   });
   for (const key of [...nodes.keys()].sort(compareStrings)) {
     const attributes = nodes.get(key) as NodeAttributes;

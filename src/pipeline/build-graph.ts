@@ -12,10 +12,12 @@ import {
 import type { Taxonomy } from "../extract/types.ts";
 import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
 import {
-  assembleGraph,
+  collectGraph,
   compareStrings,
   GRAPH_FORMAT_VERSION,
   listCollections,
+  materializeGraph,
+  type PendingGraph,
 } from "../graph/build.ts";
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
@@ -102,9 +104,11 @@ export interface BuildResult {
  */
 export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {}): BuildResult {
   const onProgress = partial.onProgress ?? (() => {});
-  // Records, extracted papers and entities are needed up to assembly only: `assemble` returns the
-  // graph and the report's parts, so that they are garbage before similar edges and analysis run.
-  const { graph, report } = assemble(input, partial, onProgress);
+  // Records, extracted papers and entities are needed up to the graph's nodes and edges only:
+  // `collect` returns those and the report's parts, so that the rest is garbage before the graph
+  // is made and long before similar edges and analysis run.
+  const { pending, report } = collect(input, partial, onProgress);
+  const graph = materializeGraph(pending);
 
   if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
 
@@ -146,12 +150,16 @@ interface ReportParts {
   refused: RefusedMerge[];
 }
 
-/** Ingest, extract, resolve, discover topics and assemble: the graph before similar edges and analysis. */
-function assemble(
+/**
+ * Ingest, extract, resolve, discover topics and collect the graph's nodes and edges. Records,
+ * extracted papers and entities stay inside: once this returns they are garbage, before the graph
+ * itself is made.
+ */
+function collect(
   input: BuildInput,
   partial: Partial<BuildOptions>,
   onProgress: (event: ProgressEvent) => void,
-): { graph: LitGraph; report: ReportParts } {
+): { pending: PendingGraph; report: ReportParts } {
   const context = createExtractContext(
     input.taxonomy,
     input.benchmarks,
@@ -202,7 +210,7 @@ function assemble(
   onProgress({ stage: "build", done: 0, total: 1 });
   const builtFrom: Record<string, number> = {};
   for (const doc of documents) builtFrom[doc.format] = (builtFrom[doc.format] ?? 0) + 1;
-  const graph = assembleGraph({
+  const pending = collectGraph({
     entities,
     relations: resolved.relations,
     taxonomy: context.taxonomy,
@@ -235,7 +243,7 @@ function assemble(
     ),
   ].sort((a, b) => compareStrings(a.file, b.file));
   return {
-    graph,
+    pending,
     report: {
       inputs,
       records: documents.reduce((sum, doc) => sum + doc.papers.length, 0),
