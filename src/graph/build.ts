@@ -87,10 +87,13 @@ export function listCollections(
 
 /** The key of the edge of `kind` between `source` and `target`: one edge per pair and kind. */
 export function edgeKey(kind: EdgeKind, source: string, target: string): string {
-  return `${kind}:${source}|${target}`;
+  // \`join\` makes one flat string; a template literal makes a rope that, once flattened as a map
+  // key, keeps a 32-byte node besides the flat text for every edge of the graph.
+  return [kind, ":", source, "|", target].join("");
 }
 
-interface PendingEdge {
+/** An edge of a {@link PendingGraph}: its evidence so far, merged over the records that state it. */
+export interface PendingEdge {
   kind: EdgeKind;
   source: string;
   target: string;
@@ -104,11 +107,30 @@ interface PendingEdge {
  * Edge weights count the distinct documents that attest a link; evidence keeps every document's words.
  */
 export function assembleGraph(input: AssembleInput): LitGraph {
+  return materializeGraph(collectGraph(input));
+}
+
+/**
+ * The nodes and edges of a graph before it is made: what {@link collectGraph} gathers from the
+ * entities, and all {@link materializeGraph} needs. A caller that lets its entities go between the
+ * two steps holds them and the graph at the same time no longer.
+ */
+export interface PendingGraph {
+  nodes: Map<string, NodeAttributes>;
+  edges: Map<string, PendingEdge>;
+  /** Sources of topic and benchmark nodes, added to their own when the graph is made. */
+  extraSources: Map<string, Set<string>>;
+  builtFrom: Record<string, number>;
+}
+
+/** The first step of {@link assembleGraph}: nodes and edges with their evidence, merged by key. */
+export function collectGraph(input: AssembleInput): PendingGraph {
   const nodes = new Map<string, NodeAttributes>();
   const edges = new Map<string, PendingEdge>();
   const topicsById = new Map(input.taxonomy.topics.map((t) => [t.id, t]));
   const benchmarksBySlug = new Map(input.benchmarks.map((b) => [b.slug, b]));
 
+  const shareEvidence = createEvidencePool();
   const addEdge = (
     kind: EdgeKind,
     source: string,
@@ -123,14 +145,14 @@ export function assembleGraph(input: AssembleInput): LitGraph {
         kind,
         source,
         target,
-        evidence: [...evidence],
+        evidence: evidence.map(shareEvidence),
         ...(score !== undefined ? { score } : {}),
       });
       return;
     }
     for (const item of evidence) {
       if (!pending.evidence.some((e) => e.source === item.source && e.snippet === item.snippet)) {
-        pending.evidence.push(item);
+        pending.evidence.push(shareEvidence(item));
       }
     }
     if (score !== undefined) pending.score = Math.max(pending.score ?? 0, score);
@@ -271,6 +293,15 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     });
   }
 
+  return { nodes, edges, extraSources, builtFrom: input.builtFrom };
+}
+
+/**
+ * The second step of {@link assembleGraph}: the graph of `pending`, nodes and edges added in
+ * sorted key order. `pending` is used up: each edge is taken out of it once added.
+ */
+export function materializeGraph(pending: PendingGraph): LitGraph {
+  const { nodes, edges, extraSources } = pending;
   const graph: LitGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
     type: "undirected",
     multi: true,
@@ -280,7 +311,7 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     version: GRAPH_FORMAT_VERSION,
     modularity: 0,
     communities: {},
-    builtFrom: sortRecord(input.builtFrom),
+    builtFrom: sortRecord(pending.builtFrom),
   });
   for (const key of [...nodes.keys()].sort(compareStrings)) {
     const attributes = nodes.get(key) as NodeAttributes;
@@ -289,9 +320,11 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     attributes.sources.sort(compareStrings);
     graph.addNode(key, attributes);
   }
+  // Each pending edge is let go once added: its evidence list becomes the edge's, sorted in place.
   for (const key of [...edges.keys()].sort(compareStrings)) {
     const edge = edges.get(key) as PendingEdge;
-    const evidence = [...edge.evidence].sort(
+    edges.delete(key);
+    const evidence = edge.evidence.sort(
       (a, b) => compareStrings(a.source, b.source) || compareStrings(a.snippet, b.snippet),
     );
     graph.addUndirectedEdgeWithKey(key, edge.source, edge.target, {
@@ -303,6 +336,28 @@ export function assembleGraph(input: AssembleInput): LitGraph {
     });
   }
   return graph;
+}
+
+/**
+ * A function that returns one shared object for evidence of equal source and snippet, and one
+ * shared snippet string for equal snippets from different sources. A sentence that names two
+ * topics or two benchmarks is quoted by several edges; at a million papers the copies add up.
+ */
+function createEvidencePool(): (item: Evidence) => Evidence {
+  const bySnippet = new Map<string, Evidence | Evidence[]>();
+  return (item) => {
+    const found = bySnippet.get(item.snippet);
+    if (found === undefined) {
+      bySnippet.set(item.snippet, item);
+      return item;
+    }
+    const list = Array.isArray(found) ? found : [found];
+    for (const known of list) if (known.source === item.source) return known;
+    const shared = { ...item, snippet: (list[0] as Evidence).snippet };
+    list.push(shared);
+    if (list.length === 2) bySnippet.set(item.snippet, list);
+    return shared;
+  };
 }
 
 /**

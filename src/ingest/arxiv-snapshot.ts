@@ -120,6 +120,13 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
     .filter(Boolean);
   let byCategory = 0;
   let byText = 0;
+  const strings = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
 
   return {
     push(rawLine, lineNumber) {
@@ -163,20 +170,23 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
       const { doi } = pickIdentifiers({
         doi: typeof value.doi === "string" ? value.doi : undefined,
       });
-      records.push(
-        createReferenceRecord(options.documentId, FORMAT, index, {
-          line: lineNumber,
-          title,
-          abstract,
-          arxiv,
-          doi,
-          date: date?.date,
-          year: date?.year,
-          authors: readAuthors(value.authors_parsed, value.authors),
-          venue: readText(value["journal-ref"]),
-          keywords: categories,
-        }),
-      );
+      const record = createReferenceRecord(options.documentId, FORMAT, index, {
+        line: lineNumber,
+        title,
+        abstract,
+        arxiv,
+        doi,
+        date: date?.date,
+        year: date?.year,
+        authors: readAuthors(value.authors_parsed, value.authors),
+        venue: readText(value["journal-ref"]),
+        keywords: categories,
+      });
+      // Dates, categories and author names repeat across a snapshot's records: one string each.
+      if (record.date) record.date = intern(record.date);
+      if (record.keywords) record.keywords = record.keywords.map(intern);
+      record.authors = record.authors.map(intern);
+      records.push(record);
       counts.kept++;
     },
     finish() {

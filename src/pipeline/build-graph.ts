@@ -12,17 +12,24 @@ import {
 import type { Taxonomy } from "../extract/types.ts";
 import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
 import {
-  assembleGraph,
+  collectGraph,
   compareStrings,
   GRAPH_FORMAT_VERSION,
   listCollections,
+  materializeGraph,
+  type PendingGraph,
 } from "../graph/build.ts";
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
 import type { IngestOutcome, InputFile } from "../ingest/types.ts";
 import { addSimilarEdges, type SimilarEdgeOptions } from "../related/similar-edges.ts";
-import { resolvePapers } from "../resolve/index.ts";
-import type { DocumentExtraction, PaperEntity, ResolveOptions } from "../resolve/types.ts";
+import { type RefusedMerge, resolvePapers } from "../resolve/index.ts";
+import type {
+  DocumentExtraction,
+  MergeRecord,
+  PaperEntity,
+  ResolveOptions,
+} from "../resolve/types.ts";
 import { type BuildReport, countByKind, type InputReport } from "./report.ts";
 
 export type PipelineStage = "ingest" | "extract" | "resolve" | "build" | AnalyseStep;
@@ -97,6 +104,62 @@ export interface BuildResult {
  */
 export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {}): BuildResult {
   const onProgress = partial.onProgress ?? (() => {});
+  // Records, extracted papers and entities are needed up to the graph's nodes and edges only:
+  // `collect` returns those and the report's parts, so that the rest is garbage before the graph
+  // is made and long before similar edges and analysis run.
+  const { pending, report } = collect(input, partial, onProgress);
+  const graph = materializeGraph(pending);
+
+  if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
+
+  analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
+
+  const { inputs, records, merges, refused } = report;
+  const diagnostics: Diagnostic[] = inputs.flatMap((i) => i.diagnostics);
+  const attributes = graph.getAttributes();
+  return {
+    graph,
+    report: {
+      version: GRAPH_FORMAT_VERSION,
+      summary: {
+        files: inputs.length,
+        parsed: inputs.filter((i) => i.state === "parsed").length,
+        skipped: inputs.filter((i) => i.state === "skipped").length,
+        records,
+        nodes: graph.order,
+        edges: graph.size,
+        ...countByKind(graph),
+        communities: Object.keys(attributes.communities).length,
+        modularity: attributes.modularity,
+        merges: merges.length,
+        warnings: diagnostics.filter((d) => d.severity === "warning").length,
+        errors: diagnostics.filter((d) => d.severity === "error").length,
+      },
+      inputs,
+      merges,
+      refusedMerges: refused,
+    },
+  };
+}
+
+/** What the report needs of the stages up to assembly. */
+interface ReportParts {
+  inputs: InputReport[];
+  records: number;
+  merges: MergeRecord[];
+  refused: RefusedMerge[];
+}
+
+/**
+ * Ingest, extract, resolve, discover topics and collect the graph's nodes and edges. Records,
+ * extracted papers and entities stay inside: once this returns they are garbage, before the graph
+ * itself is made.
+ */
+function collect(
+  input: BuildInput,
+  partial: Partial<BuildOptions>,
+  onProgress: (event: ProgressEvent) => void,
+): { pending: PendingGraph; report: ReportParts } {
   const context = createExtractContext(
     input.taxonomy,
     input.benchmarks,
@@ -147,7 +210,7 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
   onProgress({ stage: "build", done: 0, total: 1 });
   const builtFrom: Record<string, number> = {};
   for (const doc of documents) builtFrom[doc.format] = (builtFrom[doc.format] ?? 0) + 1;
-  const graph = assembleGraph({
+  const pending = collectGraph({
     entities,
     relations: resolved.relations,
     taxonomy: context.taxonomy,
@@ -156,10 +219,6 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
     collections: listCollections(documents, resolved.recordKeys),
     ...(discovered ? { discovered } : {}),
   });
-
-  if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
-
-  analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
 
   const nodesOfDocument = new Map<string, Set<string>>();
   for (const entity of resolved.entities) {
@@ -183,30 +242,15 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
       }),
     ),
   ].sort((a, b) => compareStrings(a.file, b.file));
-
-  const diagnostics: Diagnostic[] = inputs.flatMap((i) => i.diagnostics);
-  const attributes = graph.getAttributes();
-  const report: BuildReport = {
-    version: GRAPH_FORMAT_VERSION,
-    summary: {
-      files: inputs.length,
-      parsed: inputs.filter((i) => i.state === "parsed").length,
-      skipped: inputs.filter((i) => i.state === "skipped").length,
+  return {
+    pending,
+    report: {
+      inputs,
       records: documents.reduce((sum, doc) => sum + doc.papers.length, 0),
-      nodes: graph.order,
-      edges: graph.size,
-      ...countByKind(graph),
-      communities: Object.keys(attributes.communities).length,
-      modularity: attributes.modularity,
-      merges: resolved.merges.length,
-      warnings: diagnostics.filter((d) => d.severity === "warning").length,
-      errors: diagnostics.filter((d) => d.severity === "error").length,
+      merges: resolved.merges,
+      refused: resolved.refused,
     },
-    inputs,
-    merges: resolved.merges,
-    refusedMerges: resolved.refused,
   };
-  return { graph, report };
 }
 
 /**

@@ -245,3 +245,49 @@ describe("benchmark aliases", () => {
     ]);
   });
 });
+
+describe("assembleGraph evidence", () => {
+  it("gives edges that quote the same words of the same source one evidence object, and keeps each edge's list its own", () => {
+    const source = "digest.txt";
+    const sentence = "We ground retrieval-augmented answers against hallucination.";
+    const quoted = () => ({ source, snippet: sentence });
+    const { entities, relations } = resolvePapers([
+      makeDocument(source, [
+        makePaper(
+          { source, arxiv: "2403.00001", title: "Grounded answers" },
+          {
+            topics: [
+              { topic: "rag", evidence: quoted() },
+              { topic: "hallucination", evidence: quoted() },
+            ],
+          },
+        ),
+      ]),
+      makeDocument("other.txt", [
+        makePaper(
+          { source: "other.txt", arxiv: "2403.00002", title: "Another paper" },
+          { topics: [{ topic: "rag", evidence: { source: "other.txt", snippet: sentence } }] },
+        ),
+      ]),
+    ]);
+    const graph = assembleGraph({
+      entities,
+      relations,
+      taxonomy: TAXONOMY,
+      benchmarks: [],
+      builtFrom: { text: 2 },
+    });
+    const rag = graph.getEdgeAttribute("covers:paper:arxiv:2403.00001|topic:rag", "evidence");
+    const hallucination = graph.getEdgeAttribute(
+      "covers:paper:arxiv:2403.00001|topic:hallucination",
+      "evidence",
+    );
+    const other = graph.getEdgeAttribute("covers:paper:arxiv:2403.00002|topic:rag", "evidence");
+    expect(rag).toEqual([{ source, snippet: sentence }]);
+    expect(hallucination).toEqual([{ source, snippet: sentence }]);
+    expect(other).toEqual([{ source: "other.txt", snippet: sentence }]);
+    expect(rag[0]).toBe(hallucination[0]);
+    expect(rag).not.toBe(hallucination);
+    expect(other[0]).not.toBe(rag[0]);
+  });
+});
