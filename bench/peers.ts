@@ -42,9 +42,10 @@ export function writeEdgeList(adjacency: WeightedAdjacency, file: string): void 
 
 export interface IgraphFigures {
   igraph: string;
-  multilevel?: { modularity: number; seconds: number; communities: number };
-  leiden?: { modularity: number; seconds: number; communities: number };
-  layout?: { seconds: number };
+  multilevel?: { modularity: number; seconds: number; cpu: number; communities: number };
+  leiden?: { modularity: number; seconds: number; cpu: number; communities: number };
+  /** Wall and CPU seconds. */
+  layout?: { seconds: number; cpu: number };
   modularityOf?: Record<string, number>;
 }
 
@@ -79,10 +80,18 @@ export function runNetworkxGexf(graphJson: string, timeoutSeconds = 600): PeerOu
   const python = findPython("networkx");
   if (!python)
     return { ok: false, reason: "networkx not installed (apt-get install python3-networkx)" };
-  const run = spawnSync(python, [path.join(BENCH, "networkx_gexf.py"), graphJson, "/dev/null"], {
-    encoding: "utf8",
-    timeout: timeoutSeconds * 1000,
-  });
+  const run = spawnSync(
+    python,
+    [
+      path.join(BENCH, "networkx_gexf.py"),
+      graphJson,
+      path.join(path.dirname(graphJson), "networkx.gexf"),
+    ],
+    {
+      encoding: "utf8",
+      timeout: timeoutSeconds * 1000,
+    },
+  );
   const seconds = /in ([\d.]+) s/.exec(run.stdout)?.[1];
   if (run.error || run.status !== 0 || seconds === undefined) {
     const why = run.error?.message ?? run.stderr.trim().split("\n").at(-1) ?? `exit ${run.status}`;

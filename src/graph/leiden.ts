@@ -22,16 +22,22 @@ export interface LeidenOptions {
    */
   randomness: number;
   /**
-   * Most passes of the whole algorithm; each later pass starts from the previous partition and the
-   * passes stop early when one no longer raises modularity. Default 10.
+   * Most passes of the whole algorithm; each later pass starts from the previous partition (on a graph
+   * with hubs the first pass often stops in a local optimum that the second escapes). Default 10.
    */
   maxPasses: number;
+  /**
+   * A pass that raises modularity by less than this share of it is the last (its result is kept):
+   * later passes gain less and less. Default 0.001.
+   */
+  minGain: number;
 }
 
 export const DEFAULT_LEIDEN_OPTIONS: LeidenOptions = {
   resolution: 1,
   randomness: 0.01,
   maxPasses: 10,
+  minGain: 0.001,
 };
 
 export interface LeidenResult {
@@ -448,7 +454,7 @@ function leidenPass(
 
 /**
  * Detect communities with Leiden, maximising modularity. Passes repeat from the previous partition,
- * as igraph's `n_iterations` does, and stop when one no longer raises modularity.
+ * as igraph's `n_iterations` does, until one raises modularity by less than `minGain` of it.
  */
 export function leiden(
   graph: WeightedAdjacency,
@@ -463,8 +469,10 @@ export function leiden(
     const next = leidenPass(graph, membership, rng, options);
     const q = modularityOf(graph, next, options.resolution);
     if (!(q > modularity + 1e-12)) break;
+    const gain = q - modularity;
     membership = next;
     modularity = q;
+    if (pass > 0 && gain < options.minGain * Math.abs(q)) break;
   }
   let count = 0;
   for (let i = 0; i < membership.length; i++)
