@@ -75,27 +75,23 @@ export function runIgraph(
   return { ok: true, figures: JSON.parse(run.stdout) as IgraphFigures };
 }
 
-/** Time networkx's write_gexf (bench/networkx_gexf.py) on a graph.json file; seconds. */
-export function runNetworkxGexf(graphJson: string, timeoutSeconds = 600): PeerOutcome<number> {
+/** Time networkx's write_gexf (bench/networkx_gexf.py) on a graph.json file: wall and CPU seconds. */
+export function runNetworkxGexf(
+  graphJson: string,
+  timeoutSeconds = 600,
+): PeerOutcome<{ seconds: number; cpu: number }> {
   const python = findPython("networkx");
   if (!python)
     return { ok: false, reason: "networkx not installed (apt-get install python3-networkx)" };
-  const run = spawnSync(
-    python,
-    [
-      path.join(BENCH, "networkx_gexf.py"),
-      graphJson,
-      path.join(path.dirname(graphJson), "networkx.gexf"),
-    ],
-    {
-      encoding: "utf8",
-      timeout: timeoutSeconds * 1000,
-    },
-  );
-  const seconds = /in ([\d.]+) s/.exec(run.stdout)?.[1];
-  if (run.error || run.status !== 0 || seconds === undefined) {
+  const target = path.join(path.dirname(graphJson), "networkx.gexf");
+  const run = spawnSync(python, [path.join(BENCH, "networkx_gexf.py"), graphJson, target], {
+    encoding: "utf8",
+    timeout: timeoutSeconds * 1000,
+  });
+  const times = /in ([\d.]+) s \(CPU ([\d.]+) s\)/.exec(run.stdout);
+  if (run.error || run.status !== 0 || !times) {
     const why = run.error?.message ?? run.stderr.trim().split("\n").at(-1) ?? `exit ${run.status}`;
     return { ok: false, reason: `networkx peer failed: ${why}` };
   }
-  return { ok: true, figures: Number(seconds) };
+  return { ok: true, figures: { seconds: Number(times[1]), cpu: Number(times[2]) } };
 }

@@ -60,6 +60,8 @@ const root = path.resolve(import.meta.dirname, "..");
 interface StageFigure {
   stage: string;
   seconds: number;
+  /** CPU seconds (user + system): steadier than wall seconds on a shared machine. */
+  cpuSeconds?: number;
   docsPerSecond: number;
   heapMb: number;
   peakRssMb: number;
@@ -127,11 +129,15 @@ async function runCase(
   );
   const figures: StageFigure[] = [];
   let documents = 0;
-  const record = (stage: string, since: number) => {
+  let cpuMark = process.cpuUsage();
+  const record = (stage: string, since: number, cpuSince = cpuMark) => {
     const seconds = (performance.now() - since) / 1000;
+    const cpu = process.cpuUsage(cpuSince);
+    cpuMark = process.cpuUsage();
     figures.push({
       stage,
       seconds: round(seconds),
+      cpuSeconds: round((cpu.user + cpu.system) / 1e6),
       docsPerSecond: seconds > 0 ? Math.round(documents / seconds) : 0,
       heapMb: mb(process.memoryUsage().heapUsed),
       peakRssMb: peakRssMb(),
@@ -145,6 +151,7 @@ async function runCase(
   let current: PipelineStage | undefined;
   let stageStart = performance.now();
   const buildStart = stageStart;
+  const buildCpu = process.cpuUsage();
   const built: { graph: LitGraph; report: BuildReport } | undefined = buildGraph(
     { files, taxonomy, benchmarks },
     {
@@ -157,7 +164,7 @@ async function runCase(
     },
   );
   if (current) record(current, stageStart);
-  record("pipeline total", buildStart);
+  record("pipeline total", buildStart, buildCpu);
   files = undefined;
 
   const outputBytes: Record<string, number> = {};
@@ -290,13 +297,22 @@ function report(result: CaseFigures, work: string): void {
   const before = new Map((previous[result.name] ?? []).map((f) => [f.stage, f.seconds]));
   console.log(
     formatTable(
-      ["stage", "seconds", "docs/s", "heap MB", "peak RSS MB", "previous s", "change"],
+      ["stage", "seconds", "CPU s", "docs/s", "heap MB", "peak RSS MB", "previous s", "change"],
       result.figures.map((f) => {
         const was = before.get(f.stage);
         const change = was
           ? `${f.seconds >= was ? "+" : ""}${Math.round(((f.seconds - was) / was) * 100)}%`
           : "–";
-        return [f.stage, f.seconds, f.docsPerSecond, f.heapMb, f.peakRssMb, was ?? "–", change];
+        return [
+          f.stage,
+          f.seconds,
+          f.cpuSeconds ?? "–",
+          f.docsPerSecond,
+          f.heapMb,
+          f.peakRssMb,
+          was ?? "–",
+          change,
+        ];
       }),
     ),
   );
@@ -304,8 +320,10 @@ function report(result: CaseFigures, work: string): void {
     `graph in memory: ${mb(result.graphBytes)} MB of heap, ${Math.round(result.graphBytes / Math.max(1, result.nodes))} bytes per node, ${Math.round(result.graphBytes / Math.max(1, result.edges))} bytes per edge (the whole graph's heap divided by each count)`,
   );
 
-  const seconds = (stage: string) => result.figures.find((f) => f.stage === stage)?.seconds ?? 0;
-  const rows: (string | number)[][] = [];
+  const stage = (name: string) => result.figures.find((f) => f.stage === name);
+  const wallCpu = (wall: number, cpu: number | undefined) =>
+    `${round(wall, 2)} / ${cpu === undefined ? "–" : round(cpu, 2)}`;
+  const rows: string[][] = [];
   const peerTime = allowance();
   if (peerTime <= 0) {
     skipped.push(`${label}: peers (no time left in --max-minutes)`);
@@ -319,36 +337,38 @@ function report(result: CaseFigures, work: string): void {
     if (igraph.ok) {
       const { layout, leiden } = igraph.figures;
       const version = `igraph ${igraph.figures.igraph}`;
-      if (layout)
+      const ours = stage("layout");
+      if (layout && ours)
         rows.push([
-          "layout seconds (ForceAtlas2 + overlap removal vs Fruchterman-Reingold)",
-          seconds("layout"),
-          `${version}: ${round(layout.seconds)}`,
-          ratio(seconds("layout"), layout.seconds),
+          "layout s, wall / CPU (ForceAtlas2 + overlap removal vs Fruchterman-Reingold)",
+          wallCpu(ours.seconds, ours.cpuSeconds),
+          `${version}: ${wallCpu(layout.seconds, layout.cpu)}`,
+          ratio(ours.cpuSeconds ?? ours.seconds, layout.cpu),
         ]);
       if (leiden)
         rows.push([
           "community modularity (higher is better)",
-          result.modularity,
+          String(result.modularity),
           `${version} Leiden: ${round(leiden.modularity, 4)}`,
-          ratio(result.modularity, leiden.modularity, 3),
+          `${(((result.modularity - leiden.modularity) / leiden.modularity) * 100).toFixed(2)} %`,
         ]);
     } else skipped.push(`${label}: igraph — ${igraph.reason}`);
   }
   const gexfTime = allowance();
-  if (gexfTime > 0) {
+  const ours = stage("write graph.gexf");
+  if (gexfTime > 0 && ours) {
     const networkx = runNetworkxGexf(path.join(work, "graph.json"), gexfTime);
     if (networkx.ok)
       rows.push([
-        "GEXF write seconds",
-        seconds("write graph.gexf"),
-        `networkx write_gexf: ${round(networkx.figures)}`,
-        ratio(seconds("write graph.gexf"), networkx.figures),
+        "GEXF write s, wall / CPU",
+        wallCpu(ours.seconds, ours.cpuSeconds),
+        `networkx write_gexf: ${wallCpu(networkx.figures.seconds, networkx.figures.cpu)}`,
+        ratio(ours.cpuSeconds ?? ours.seconds, networkx.figures.cpu),
       ]);
     else skipped.push(`${label}: networkx — ${networkx.reason}`);
   } else skipped.push(`${label}: networkx (no time left in --max-minutes)`);
   if (rows.length > 0)
-    console.log(formatTable(["peers", "litgraph", "peer", "litgraph/peer"], rows));
+    console.log(formatTable(["peers", "litgraph", "peer", "litgraph vs peer"], rows));
 }
 
 console.log(
