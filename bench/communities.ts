@@ -1,8 +1,8 @@
 // Community detection quality and time: litgraph's Leiden (src/graph/communities.ts) next to plain
 // Louvain (graphology-communities-louvain, what litgraph used before) and igraph's multilevel and
 // Leiden (objective "modularity", its default 2 iterations), on built graphs and on graphs built from
-// generated corpora. All modularities are igraph's
-// of each partition when igraph is installed (one yardstick), else litgraph's own.
+// generated corpora. Every modularity is igraph's of the partition when igraph is installed (one
+// yardstick), else litgraph's own.
 // Usage: tsx bench/communities.ts [--graph a/graph.json,…] [--edges a.tsv,…] [--documents 10000,30000]
 //        [--seed 42]; --graph defaults to /tmp/comm-full/graph.json when it exists.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
