@@ -17,7 +17,7 @@ import { createRng } from "./rng.ts";
 import type { LitGraph } from "./types.ts";
 
 export interface AnalyseOptions {
-  /** Seed of the random choices in Louvain and the initial layout. Default 42. */
+  /** Seed of the random choices in community detection (Leiden) and the initial layout. Default 42. */
   seed: number;
   communities: CommunityOptions;
   sizes: SizeOptions;

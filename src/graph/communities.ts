@@ -1,11 +1,11 @@
-// Communities: Louvain (Blondel et al. 2008, via graphology-communities-louvain) with a seeded RNG,
+// Communities: Leiden (Traag et al. 2019, src/graph/leiden.ts) maximising modularity with a seeded RNG,
 // numbered by size so the numbering is stable, and labelled by what characterises each community.
-import louvain from "graphology-communities-louvain";
 import { compareStrings } from "./build.ts";
+import { createAdjacency, leiden, type WeightedAdjacency } from "./leiden.ts";
 import type { CommunityInfo, LitGraph } from "./types.ts";
 
 export interface CommunityOptions {
-  /** Louvain resolution: above 1 gives more, smaller communities. Default 1. */
+  /** Modularity resolution: above 1 gives more, smaller communities. Default 1. */
   resolution: number;
   /** How many topics, benchmarks or terms make a community's label. Default 2. */
   labelTerms: number;
@@ -21,8 +21,58 @@ export interface CommunityResult {
 }
 
 /**
- * Detect communities. Louvain's ids depend on traversal order; they are renumbered by decreasing size,
- * ties broken by the smallest node key in the community, so the same graph always gets the same ids.
+ * The graph as a weighted adjacency over its nodes in `graph.nodes()` order: parallel edges (one per
+ * kind) add up their `weight`; an edge without a finite weight counts 1.
+ */
+export function toAdjacency(graph: LitGraph): { nodes: string[]; adjacency: WeightedAdjacency } {
+  const nodes = graph.nodes();
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => {
+    index.set(node, i);
+  });
+  const sources = new Int32Array(graph.size);
+  const targets = new Int32Array(graph.size);
+  const weights = new Float64Array(graph.size);
+  let e = 0;
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    sources[e] = index.get(source) ?? 0;
+    targets[e] = index.get(target) ?? 0;
+    const weight = attributes.weight;
+    weights[e] = typeof weight === "number" && Number.isFinite(weight) ? weight : 1;
+    e++;
+  });
+  return { nodes, adjacency: createAdjacency(nodes.length, sources, targets, weights) };
+}
+
+/**
+ * Number communities by decreasing size, ties broken by the smallest node key in the community, so
+ * that the ids do not depend on how the algorithm happened to number them.
+ */
+export function numberBySize(
+  nodes: readonly string[],
+  membership: ArrayLike<number>,
+): Record<string, number> {
+  const members = new Map<number, string[]>();
+  nodes.forEach((node, i) => {
+    const raw = membership[i] ?? 0;
+    const list = members.get(raw);
+    if (list) list.push(node);
+    else members.set(raw, [node]);
+  });
+  const ordered = [...members.values()]
+    .map((list) => ({ list, first: list.reduce((a, b) => (compareStrings(a, b) <= 0 ? a : b)) }))
+    .sort((a, b) => b.list.length - a.list.length || compareStrings(a.first, b.first));
+  const communities: Record<string, number> = {};
+  ordered.forEach(({ list }, id) => {
+    for (const node of list) communities[node] = id;
+  });
+  return communities;
+}
+
+/**
+ * Detect communities with Leiden, which, unlike Louvain, refines each community into well-connected
+ * parts before aggregating and so reaches higher modularity. Ids are numbered by size (see numberBySize),
+ * so the same graph and rng always give the same ids.
  */
 export function computeCommunities(
   graph: LitGraph,
@@ -38,26 +88,13 @@ export function computeCommunities(
     });
     return { communities, modularity: 0, count: graph.order };
   }
-  const detailed = louvain.detailed(graph, {
-    rng,
-    resolution: options.resolution,
-    getEdgeWeight: "weight",
-  });
-  const members = new Map<number, string[]>();
-  for (const node of graph.nodes()) {
-    const raw = detailed.communities[node] ?? 0;
-    const list = members.get(raw);
-    if (list) list.push(node);
-    else members.set(raw, [node]);
-  }
-  const ordered = [...members.values()].sort(
-    (a, b) => b.length - a.length || compareStrings(a[0] ?? "", b[0] ?? ""),
-  );
-  const communities: Record<string, number> = {};
-  ordered.forEach((nodes, id) => {
-    for (const node of nodes) communities[node] = id;
-  });
-  return { communities, modularity: detailed.modularity, count: ordered.length };
+  const { nodes, adjacency } = toAdjacency(graph);
+  const result = leiden(adjacency, rng, { resolution: options.resolution });
+  return {
+    communities: numberBySize(nodes, result.membership),
+    modularity: result.modularity,
+    count: result.count,
+  };
 }
 
 /** Words too common in this literature to tell one community from another. */

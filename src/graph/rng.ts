@@ -1,4 +1,4 @@
-// A small seeded random number generator, so that Louvain and the initial layout are reproducible.
+// A small seeded random number generator, so that community detection and the initial layout are reproducible.
 
 /** mulberry32 (Tommy Ettinger, public domain): a fast 32-bit PRNG with a full period. Returns numbers in [0, 1). */
 export function createRng(seed: number): () => number {

@@ -8,7 +8,7 @@
  * - `coListed`: both papers are listed by the same collection (more in the same section) or are
  *   related entries on the same page;
  * - `text`: similar titles and abstracts;
- * - `community`: the same Louvain community (a weak tie-breaker);
+ * - `community`: the same community (a weak tie-breaker);
  * - `time`: published close in time (orders candidates something else found; never makes one).
  */
 export type RelatedSignal =
