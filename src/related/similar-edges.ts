@@ -260,7 +260,15 @@ function sharedTerms(
     }
     for (let t = docStart[a] as number; t < aEnd; t += 1) weights[docTerms[t] as number] = 0;
   }
-  const named = found.map(([space, id, weight]): [string, number] => [
+  // Only the terms that can be among the first `count` are spelt out: those weighing at least the
+  // `count`-th weight (ties at it are ordered by their text).
+  let kept = found;
+  if (found.length > count) {
+    const weights = Float64Array.from(found, ([, , weight]) => weight).sort();
+    const least = weights[weights.length - count] as number;
+    kept = found.filter(([, , weight]) => weight >= least);
+  }
+  const named = kept.map(([space, id, weight]): [string, number] => [
     termText(index, space as 0 | 1, id),
     weight,
   ]);
