@@ -7,8 +7,7 @@ import {
   CHINESE,
   createTextIndex,
   ENGLISH,
-  hasSpace,
-  meanCosine,
+  type LanguageSpace,
   type TextIndex,
   termText,
 } from "./text-vectors.ts";
@@ -56,6 +55,15 @@ export const SIMILAR_EVIDENCE_SOURCE = "titles and abstracts";
 export interface Neighbour {
   other: number;
   score: number;
+}
+
+/** Per paper: 1 when it has text in `space`. */
+function hasSpaces(index: TextIndex, space: LanguageSpace): Uint8Array {
+  const { docStart } = index.spaces[space];
+  const has = new Uint8Array(index.size);
+  for (let doc = 0; doc < index.size; doc += 1)
+    has[doc] = (docStart[doc + 1] as number) > (docStart[doc] as number) ? 1 : 0;
+  return has;
 }
 
 const isPaperLike = (attributes: NodeAttributes) =>
@@ -129,43 +137,87 @@ export function nearestPapers(
     heapOthers[base + i] = other;
   };
 
-  const dots = [new Float64Array(n), new Float64Array(n)] as const;
-  const seen = new Uint8Array(n);
-  const touched: number[] = [];
-  for (let doc = 0; doc < n; doc += 1) {
-    const mine = [hasSpace(index, ENGLISH, doc), hasSpace(index, CHINESE, doc)] as const;
-    for (const space of [ENGLISH, CHINESE] as const) {
-      if (!mine[space]) continue;
-      const { docStart, docTerms, docWeights, postingStart, postingDocs, postingWeights } =
-        index.spaces[space];
-      const into = dots[space];
-      const end = docStart[doc + 1] as number;
-      for (let t = docStart[doc] as number; t < end; t += 1) {
-        const id = docTerms[t] as number;
-        const weight = docWeights[t] as number;
-        const first = postingStart[id] as number;
-        // Postings are in paper order: only later papers, so that each pair is scored once.
-        for (let j = (postingStart[id + 1] as number) - 1; j >= first; j -= 1) {
-          const other = postingDocs[j] as number;
-          if (other <= doc) break;
-          into[other] = (into[other] as number) + weight * (postingWeights[j] as number);
-          if (seen[other] === 0) {
-            seen[other] = 1;
-            touched.push(other);
-          }
+  // Per paper, whether it has text in each language, and how its mean cosine weighs the Chinese one.
+  const english = hasSpaces(index, ENGLISH);
+  const chinese = hasSpaces(index, CHINESE);
+  const chineseWeight = index.options.chineseWeight;
+  const threshold = options.threshold;
+  // The dot products of the current paper with later ones, valid where `stamp` holds the paper:
+  // stale slots count as 0, so that nothing has to be cleared between papers.
+  const dotsEnglish = new Float64Array(n);
+  const dotsChinese = new Float64Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  // A mean of cosines is at most the larger of them, so only papers with one cosine at or above the
+  // threshold can pass: each is listed when that dot product reaches it (the sums only grow).
+  const passed = new Int32Array(2 * n);
+  const accumulate = (
+    space: LanguageSpace,
+    doc: number,
+    into: Float64Array,
+    count: number,
+    listed: Float64Array | undefined,
+  ): number => {
+    const { docStart, docTerms, docWeights, postingStart, postingDocs, postingWeights } =
+      index.spaces[space];
+    const end = docStart[doc + 1] as number;
+    let found = count;
+    for (let t = docStart[doc] as number; t < end; t += 1) {
+      const id = docTerms[t] as number;
+      const weight = docWeights[t] as number;
+      const first = postingStart[id] as number;
+      // Postings are in paper order: only later papers, so that each pair is scored once.
+      for (let j = (postingStart[id + 1] as number) - 1; j >= first; j -= 1) {
+        const other = postingDocs[j] as number;
+        if (other <= doc) break;
+        let before = 0;
+        if (stamp[other] === doc) before = into[other] as number;
+        else {
+          stamp[other] = doc;
+          dotsEnglish[other] = 0;
+          dotsChinese[other] = 0;
+        }
+        const after = before + weight * (postingWeights[j] as number);
+        into[other] = after;
+        // Listed when the sum reaches the threshold (or on its first term, when any sum does), and
+        // once: not again when its English cosine (above 0 once a term is shared) passed already.
+        if (
+          after >= threshold &&
+          (before < threshold || before === 0) &&
+          (listed === undefined ||
+            !((listed[other] as number) > 0 && (listed[other] as number) >= threshold))
+        ) {
+          passed[found] = other;
+          found += 1;
         }
       }
     }
-    for (const other of touched) {
-      const score = meanCosine(index, mine, dots, other);
-      dots[ENGLISH][other] = 0;
-      dots[CHINESE][other] = 0;
-      seen[other] = 0;
-      if (score < options.threshold) continue;
+    return found;
+  };
+  for (let doc = 0; doc < n; doc += 1) {
+    const mineEnglish = english[doc] === 1;
+    const mineChinese = chinese[doc] === 1;
+    let count = 0;
+    if (mineEnglish) count = accumulate(ENGLISH, doc, dotsEnglish, count, undefined);
+    if (mineChinese)
+      count = accumulate(CHINESE, doc, dotsChinese, count, mineEnglish ? dotsEnglish : undefined);
+    for (let i = 0; i < count; i += 1) {
+      const other = passed[i] as number;
+      // As `meanCosine`, operation for operation.
+      let sum = 0;
+      let shared = 0;
+      if (mineEnglish && english[other] === 1) {
+        sum += dotsEnglish[other] as number;
+        shared += 1;
+      }
+      if (mineChinese && chinese[other] === 1) {
+        sum += chineseWeight * (dotsChinese[other] as number);
+        shared += chineseWeight;
+      }
+      const score = shared > 0 ? sum / shared : 0;
+      if (score < threshold) continue;
       offer(doc, other, score);
       offer(other, doc, score);
     }
-    touched.length = 0;
   }
 
   const result: Neighbour[][] = [];
@@ -208,7 +260,15 @@ function sharedTerms(
     }
     for (let t = docStart[a] as number; t < aEnd; t += 1) weights[docTerms[t] as number] = 0;
   }
-  const named = found.map(([space, id, weight]): [string, number] => [
+  // Only the terms that can be among the first `count` are spelt out: those weighing at least the
+  // `count`-th weight (ties at it are ordered by their text).
+  let kept = found;
+  if (found.length > count) {
+    const weights = Float64Array.from(found, ([, , weight]) => weight).sort();
+    const least = weights[weights.length - count] as number;
+    kept = found.filter(([, , weight]) => weight >= least);
+  }
+  const named = kept.map(([space, id, weight]): [string, number] => [
     termText(index, space as 0 | 1, id),
     weight,
   ]);

@@ -610,31 +610,102 @@ function directSimilarities(
   touched: number[],
   seen: Uint8Array,
 ): readonly [boolean, boolean] {
-  const n = index.size;
-  const dots = [new Float64Array(n), new Float64Array(n)] as const;
-  const mine = [hasSpace(index, ENGLISH, doc), hasSpace(index, CHINESE, doc)] as const;
+  const { dots, english, chinese } = scratchOf(index);
+  const mine = [english[doc] === 1, chinese[doc] === 1] as const;
   const local: number[] = [];
-  const localSeen = new Uint8Array(n);
-  for (const space of [ENGLISH, CHINESE] as const) {
-    if (!mine[space]) continue;
-    accumulate(
-      index.spaces[space],
+  if (mine[ENGLISH])
+    accumulateFirst(index.spaces[ENGLISH], doc, dots[ENGLISH], undefined, local, index.options);
+  if (mine[CHINESE])
+    accumulateFirst(
+      index.spaces[CHINESE],
       doc,
-      1,
-      dots[space],
+      dots[CHINESE],
+      mine[ENGLISH] ? dots[ENGLISH] : undefined,
       local,
-      localSeen,
-      index.options.queryTerms,
+      index.options,
     );
-  }
+  const chineseWeight = index.options.chineseWeight;
   for (const other of local) {
-    values[other] = (values[other] as number) + meanCosine(index, mine, dots, other);
+    // As `meanCosine`, operation for operation.
+    let sum = 0;
+    let shared = 0;
+    if (mine[ENGLISH] && english[other] === 1) {
+      sum += dots[ENGLISH][other] as number;
+      shared += 1;
+    }
+    if (mine[CHINESE] && chinese[other] === 1) {
+      sum += chineseWeight * (dots[CHINESE][other] as number);
+      shared += chineseWeight;
+    }
+    dots[ENGLISH][other] = 0;
+    dots[CHINESE][other] = 0;
+    values[other] = (values[other] as number) + (shared > 0 ? sum / shared : 0);
     if (seen[other] === 0) {
       seen[other] = 1;
       touched.push(other);
     }
   }
   return mine;
+}
+
+/** Per text index, made on its first query: which papers have text in each language, and sums. */
+interface Scratch {
+  english: Uint8Array;
+  chinese: Uint8Array;
+  /** Dot products by paper, all 0 between queries. */
+  dots: readonly [Float64Array, Float64Array];
+}
+
+const SCRATCH = new WeakMap<TextIndex, Scratch>();
+
+function scratchOf(index: TextIndex): Scratch {
+  let scratch = SCRATCH.get(index);
+  if (!scratch) {
+    const has = (space: LanguageSpace) =>
+      Uint8Array.from({ length: index.size }, (_, doc) => (hasSpace(index, space, doc) ? 1 : 0));
+    scratch = {
+      english: has(ENGLISH),
+      chinese: has(CHINESE),
+      dots: [new Float64Array(index.size), new Float64Array(index.size)],
+    };
+    SCRATCH.set(index, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * `accumulate` for the query paper itself, into sums that start at 0: a paper is new to `touched`
+ * when its sums are still 0 (every term weight is above 0), in this space and in `before` (the
+ * other space's sums, when those were taken first).
+ */
+function accumulateFirst(
+  space: TextSpace,
+  doc: number,
+  into: Float64Array,
+  before: Float64Array | undefined,
+  touched: number[],
+  options: TextIndexOptions,
+): void {
+  const { docTerms, docWeights, postingStart, postingDocs, postingWeights } = space;
+  const start = space.docStart[doc] as number;
+  const end = space.docStart[doc + 1] as number;
+  let lightest = 0;
+  if (options.queryTerms > 0 && end - start > options.queryTerms) {
+    const sorted = docWeights.slice(start, end).sort();
+    lightest = sorted[sorted.length - options.queryTerms] as number;
+  }
+  for (let i = start; i < end; i += 1) {
+    const weight = docWeights[i] as number;
+    if (weight < lightest) continue;
+    const id = docTerms[i] as number;
+    const last = postingStart[id + 1] as number;
+    for (let j = postingStart[id] as number; j < last; j += 1) {
+      const other = postingDocs[j] as number;
+      const sum = into[other] as number;
+      if (sum === 0 && (before === undefined || before[other] === 0)) touched.push(other);
+      into[other] = sum + weight * (postingWeights[j] as number);
+    }
+  }
 }
 
 /**

@@ -6,7 +6,8 @@ import type {
   LitGraph,
   NodeAttributes,
 } from "../../src/graph/types.ts";
-import { addSimilarEdges } from "../../src/related/similar-edges.ts";
+import { addSimilarEdges, nearestPapers } from "../../src/related/similar-edges.ts";
+import { createTextIndex } from "../../src/related/text-vectors.ts";
 
 function paper(key: string, title: string, abstract?: string): [string, NodeAttributes] {
   return [
@@ -85,5 +86,66 @@ describe("addSimilarEdges", () => {
     addSimilarEdges(one, { threshold: 0 });
     addSimilarEdges(two, { threshold: 0 });
     expect(JSON.stringify(two.export().edges)).toBe(JSON.stringify(one.export().edges));
+  });
+});
+
+describe("nearestPapers", () => {
+  // a and b: the same English title, Chinese abstracts without a bigram in common; c: that title
+  // alone; d: a's title and abstract again.
+  const texts = [
+    { title: "graph neural network", abstractZh: "蛋白质折叠" },
+    { title: "graph neural network", abstractZh: "图像生成模型" },
+    { title: "graph neural network" },
+    { title: "graph neural network", abstractZh: "蛋白质折叠" },
+  ];
+  const index = createTextIndex(texts, { commonTermMinimum: 1000 });
+  // Each paper's neighbours by position (the order of scores equal but for rounding is not the
+  // point here), with their scores to three decimals.
+  const near = (threshold: number) =>
+    nearestPapers(index, { k: 5, threshold }).map((list) =>
+      list
+        .map(({ other, score }) => [other, Math.round(score * 1000) / 1000])
+        .sort((x, y) => (x[0] as number) - (y[0] as number)),
+    );
+
+  it("averages the cosines of the languages both papers have text in, each neighbour once", () => {
+    expect(near(0.4)).toEqual([
+      [
+        [1, 0.5],
+        [2, 1],
+        [3, 1],
+      ],
+      [
+        [0, 0.5],
+        [2, 1],
+        [3, 0.5],
+      ],
+      [
+        [0, 1],
+        [1, 1],
+        [3, 1],
+      ],
+      [
+        [0, 1],
+        [1, 0.5],
+        [2, 1],
+      ],
+    ]);
+  });
+
+  it("leaves out a pair whose mean is below the threshold though one cosine is above it", () => {
+    expect(near(0.6)[1]).toEqual([[2, 1]]);
+    expect(near(0.6)[0]).toEqual([
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+
+  it("keeps every pair sharing a term at threshold 0, and no pair sharing none", () => {
+    const apart = createTextIndex([{ title: "protein folding" }, { title: "image generation" }], {
+      commonTermMinimum: 1000,
+    });
+    expect(nearestPapers(apart, { k: 5, threshold: 0 })).toEqual([[], []]);
+    expect(near(0).map((list) => list.length)).toEqual([3, 3, 3, 3]);
   });
 });
