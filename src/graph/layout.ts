@@ -223,6 +223,7 @@ function layoutNodes(nodes: NodeSystem, rng: () => number, passes: number): void
     y: communities.y[a] as number,
     size: radius[a] as number,
   }));
+  pullInOutlying(discs, communities.mass);
   removeOverlaps(discs, { maxIterations: 200, margin: 0, ratio: 1 });
   // Starting points: uniform in the community's disc, shifted towards the communities the node links to.
   for (let i = 0; i < n; i++) {
@@ -284,6 +285,39 @@ function layoutNodes(nodes: NodeSystem, rng: () => number, passes: number): void
       reach,
     },
   );
+}
+
+/**
+ * A community with few or no edges to the others (a small component, a side topic) feels mostly
+ * repulsion and gravity, so the force run leaves it far out, and the camera that fits the whole map
+ * then shows the real map small. Every disc is brought in to within the circle the discs would fill
+ * if packed loosely (1.5 × the radius of their total area), around their mass-weighted centre.
+ */
+function pullInOutlying(discs: OverlapNode[], mass: Float64Array): void {
+  let cx = 0;
+  let cy = 0;
+  let total = 0;
+  let area = 0;
+  discs.forEach((disc, a) => {
+    const m = mass[a] as number;
+    cx += disc.x * m;
+    cy += disc.y * m;
+    total += m;
+    area += disc.size * disc.size;
+  });
+  if (total <= 0 || discs.length < 2) return;
+  cx /= total;
+  cy /= total;
+  const reach = 1.5 * Math.sqrt(area);
+  for (const disc of discs) {
+    const dx = disc.x - cx;
+    const dy = disc.y - cy;
+    const d = Math.hypot(dx, dy);
+    const limit = Math.max(reach - disc.size, 0);
+    if (d <= limit || d < 1e-9) continue;
+    disc.x = cx + (dx / d) * limit;
+    disc.y = cy + (dy / d) * limit;
+  }
 }
 
 function sum(values: Float64Array): number {

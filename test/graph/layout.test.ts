@@ -144,6 +144,36 @@ describe("assignLayout on planted communities", () => {
   });
 });
 
+describe("assignLayout with a small component of its own", () => {
+  it("keeps the detached pair beside the map, not far out where the camera would shrink the map", () => {
+    const graph = plantedGraph();
+    // Two papers linked only to each other, in a community of their own.
+    for (const key of ["d0", "d1"]) {
+      graph.addNode(key, {
+        kind: "paper",
+        label: key,
+        community: 4,
+        size: 3,
+        sources: [],
+      } as never);
+    }
+    graph.addEdge("d0", "d1", { kind: "related", weight: 1 } as never);
+    assignLayout(graph, createRng(3));
+    const core = graph.filterNodes((_node, attributes) => attributes.community !== 4);
+    const xs = core.map((node) => graph.getNodeAttribute(node, "x"));
+    const ys = core.map((node) => graph.getNodeAttribute(node, "y"));
+    const cx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const cy = ys.reduce((a, b) => a + b, 0) / ys.length;
+    const coreReach = Math.max(
+      ...core.map((_n, i) => Math.hypot((xs[i] ?? 0) - cx, (ys[i] ?? 0) - cy)),
+    );
+    for (const key of ["d0", "d1"]) {
+      const { x, y } = graph.getNodeAttributes(key);
+      expect(Math.hypot(x - cx, y - cy)).toBeLessThan(1.5 * coreReach);
+    }
+  });
+});
+
 describe("layoutQuality", () => {
   // Two communities {0,1} and {2,3} on a line at 0, 1, 10, 11; edges 0–1, 2–3 and 1–2.
   const points = {
