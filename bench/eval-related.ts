@@ -37,6 +37,7 @@ import {
   type RelatedWeights,
   type TextIndexOptions,
   textFields,
+  zeroSignals,
 } from "../src/related/index.ts";
 import { createRng, generateCorpus, type Rng } from "./corpus.ts";
 import {
@@ -196,12 +197,7 @@ const measure = (queries: readonly Query[], scoring: Scoring) =>
   averageMetrics(queries.map((query) => measureQuery(query, scoring)));
 
 const ONLY = (weights: Partial<RelatedWeights>): RelatedWeights => ({
-  explicit: 0,
-  sharedNeighbours: 0,
-  coListed: 0,
-  text: 0,
-  community: 0,
-  time: 0,
+  ...zeroSignals(),
   ...weights,
 });
 

@@ -6,6 +6,7 @@
 import Graph from "graphology";
 import { LitgraphError } from "../errors.ts";
 import type { Evidence } from "../extract/types.ts";
+import { edgeKey } from "../graph/build.ts";
 import type {
   EdgeAttributes,
   EdgeKind,
@@ -105,11 +106,6 @@ export function detailShardOf(key: string, shards: number): number {
 /** A shard's file name inside the details folder: its number, zero-padded to four digits. */
 export function detailShardName(index: number): string {
   return `${String(index).padStart(4, "0")}.json`;
-}
-
-/** The default key of an edge, which the map does not repeat. */
-function defaultEdgeKey(kind: string, source: string, target: string): string {
-  return `${kind}:${source}|${target}`;
 }
 
 /** Chunks are handed out once they reach about this many characters. */
@@ -212,7 +208,7 @@ function* writeExplorerMapChunks(graph: LitGraph, shards: number): Generator<str
       attributes.weight,
     ];
     buffer += (e === 0 ? "" : ",") + row.join(",");
-    if (edge !== defaultEdgeKey(attributes.kind, source, target)) edgeKeys[String(e)] = edge;
+    if (edge !== edgeKey(attributes.kind, source, target)) edgeKeys[String(e)] = edge;
     e += 1;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;
@@ -376,7 +372,7 @@ export function readExplorerMap(data: unknown, file: string): ExplorerGraph {
     const weight = map.edges[i + 3];
     if (source === undefined || target === undefined || kind === undefined)
       throw fail(`edge #${e} names a node or kind that is not listed`);
-    const key = custom[String(e)] ?? defaultEdgeKey(kind, source, target);
+    const key = custom[String(e)] ?? edgeKey(kind, source, target);
     edgeKeys[e] = key;
     graph.addEdgeWithKey(key, source, target, {
       kind,

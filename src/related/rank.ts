@@ -46,6 +46,7 @@ import {
   type RelatedResult,
   type RelatedWeights,
   type SignalValues,
+  zeroSignals,
 } from "./types.ts";
 
 /**
@@ -516,14 +517,7 @@ export function rankRelatedToSet(
     }
   }
   return selectTop(candidates, total, options.k).map((other) => {
-    const breakdown: SignalValues = {
-      explicit: 0,
-      sharedNeighbours: 0,
-      coListed: 0,
-      text: 0,
-      community: 0,
-      time: 0,
-    };
+    const breakdown = zeroSignals();
     const reasons: WeightedReason[] = [];
     const contributions: Array<[number, number]> = [];
     perInput.forEach((scored, i) => {
@@ -632,15 +626,7 @@ function rankAroundNode(
       label: index.labels[position] as string,
       score: round(strength, 3),
       reasons: orderReasons(reasons),
-      breakdown: {
-        explicit: 0,
-        sharedNeighbours: 0,
-        coListed: 0,
-        text: 0,
-        community: 0,
-        time: 0,
-        [signal]: round(strength, 4),
-      },
+      breakdown: { ...zeroSignals(), [signal]: round(strength, 4) },
     }));
 }
 
@@ -651,14 +637,7 @@ function rankAroundNode(
 export function signalShares(breakdown: SignalValues): SignalValues {
   let total = 0;
   for (const signal of RELATED_SIGNALS) total += Math.max(0, breakdown[signal]);
-  const shares: SignalValues = {
-    explicit: 0,
-    sharedNeighbours: 0,
-    coListed: 0,
-    text: 0,
-    community: 0,
-    time: 0,
-  };
+  const shares = zeroSignals();
   if (total <= 0) return shares;
   for (const signal of RELATED_SIGNALS) shares[signal] = Math.max(0, breakdown[signal]) / total;
   return shares;
@@ -669,14 +648,7 @@ export function signalShares(breakdown: SignalValues): SignalValues {
  * down, and the percents left go to the largest remainders, ties in signal order).
  */
 export function sharePercents(shares: SignalValues): SignalValues {
-  const percents: SignalValues = {
-    explicit: 0,
-    sharedNeighbours: 0,
-    coListed: 0,
-    text: 0,
-    community: 0,
-    time: 0,
-  };
+  const percents = zeroSignals();
   const active = RELATED_SIGNALS.filter((signal) => shares[signal] > 0);
   if (active.length === 0) return percents;
   let given = 0;

@@ -32,6 +32,11 @@ export const RELATED_SIGNALS: readonly RelatedSignal[] = [
 /** One number per signal. */
 export type SignalValues = Record<RelatedSignal, number>;
 
+/** Every signal at 0: the start of a breakdown, a share table or a weight set naming a few. */
+export function zeroSignals(): SignalValues {
+  return Object.fromEntries(RELATED_SIGNALS.map((signal) => [signal, 0])) as SignalValues;
+}
+
 /** How much each signal's raw value counts in the score. */
 export interface RelatedWeights {
   /** Per source page that lists the two papers as related (plus a share of its listing score). */
