@@ -46,7 +46,8 @@ const NOUN_ZH = `(?:${alternation(cues.nounsZh)})`;
 const OTHER_NOUN = `(?:${alternation(cues.notBenchmarkNouns)})`;
 const OTHER_NOUN_ZH = `(?:${alternation(cues.notBenchmarkNounsZh)})`;
 
-const LIST_SEPARATOR = String.raw`(?:,|、|，|\band\b|\bor\b|&|和|与|及|以及)`;
+const LIST_SEPARATOR = String.raw`(?:,\s*(?:and|or)\b|,|、|，|\band\b|\bor\b|&|和|与|及|以及)`;
+/** A name in a list: one word, or up to three capitalised ones ("Rhythmic Gymnastics and Fis-V"). */
 const NAME_TOKEN = String.raw`(?:the\s+)?[A-Za-z0-9][\w.+-]*`;
 const NAME_LIST = String.raw`(?:${NAME_TOKEN}\s*${LIST_SEPARATOR}\s*)*`;
 const LIST_CONTINUES = String.raw`(?:\s*${LIST_SEPARATOR}\s*${NAME_TOKEN})*`;
@@ -60,8 +61,9 @@ const FOLLOWED_BY_NOUN = new RegExp(
 const FOLLOWED_DIRECTLY = new RegExp(String.raw`^\s*-?\s*\b${NOUN}\b(?!-)`, "i");
 /** "a new large-scale fMRI dataset": after an indefinite article the word before a benchmark word is a modifier. */
 const INDEFINITE_BEFORE = /\b(?:an?|one|another)\s+(?:[\w-]+,?\s+){0,4}$/i;
-/** "在四个TESS基准上": a count before the name makes it a kind of benchmark. */
-const COUNT_BEFORE_ZH = /(?:[一二三四五六七八九十两几多]|\d+)\s*(?:个|项|种|类)\s*$/;
+/** "在四个TESS基准上", "在四个不同TST数据集上": a count before the name makes it a kind of benchmark. */
+const COUNT_BEFORE_ZH =
+  /(?:(?:[二三四五六七八九十两几多]|\d+)\s*(?:个|项|种|类)\s*[\u3400-\u9fff]{0,4}|一\s*(?:个|项|种|类))\s*$/;
 /** "Charades - STA": one part of a hyphenated name written with spaces. */
 const SPACED_HYPHEN = /[A-Za-z0-9]\s+-\s*$|^\s*-\s+[A-Za-z0-9]/;
 /** "six TAG datasets", "RAG benchmarks": one name before a plural names a kind of benchmark, not one. */
@@ -69,6 +71,9 @@ const FOLLOWED_BY_PLURAL = new RegExp(
   String.raw`^\s*-?\s*\b(?:${alternation(cues.nouns.filter((noun) => /(?:s|corpora)$/.test(noun)))})\b`,
   "i",
 );
+/** "the dataset STATE ToxiCN": another capitalised word goes on the name. */
+const FOLLOWED_BY_NAME = /^\s+[A-Z][\w-]*/;
+const ENDS_LIST = new RegExp(String.raw`[A-Za-z0-9]\s*${LIST_SEPARATOR}\s*$`);
 /** "ChatEval framework", "GPT-4 model", "X框架". */
 const FOLLOWED_BY_OTHER = new RegExp(
   String.raw`^\s*-?\s*(?:(?:based|style|like)\b|\b${OTHER_NOUN}\b|${OTHER_NOUN_ZH})`,
@@ -76,9 +81,19 @@ const FOLLOWED_BY_OTHER = new RegExp(
 );
 /** "benchmarks such as MedQA, XyzQA", "datasets (XyzQA, …", "数据集包括XyzQA、…". */
 const LISTED_AFTER_NOUN = new RegExp(
-  String.raw`(?:\b${NOUN}\s*(?:(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s*|[(:（：]\s*)|${NOUN_ZH}\s*(?:(?:包括|如|例如|涵盖)\s*|[(:（：]\s*)?)${NAME_LIST}$`,
+  String.raw`(?:\b${NOUN}\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s*|[(:（：]\s*)|${NOUN_ZH}\s*(?:(?:包括|如|例如|涵盖)\s*|[(:（：]\s*)?)${NAME_LIST}$`,
   "i",
 );
+/**
+ * "a novel benchmark, WikiTabGen", "three benchmark datasets, RST-DT, Instr-DT and …": a name in
+ * apposition to a benchmark noun that an article or a count introduces.
+ */
+const APPOSITIVE_AFTER_NOUN = new RegExp(
+  String.raw`\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,4}?${NOUN}\s*,\s*${NAME_LIST}$`,
+  "i",
+);
+/** "our benchmark dataset MolPatent-240", "the simulation benchmark BTSIMBENCH": the noun names it. */
+const NOUN_BEFORE = new RegExp(String.raw`\b${NOUN}\s+$`, "i");
 /** "metrics such as G-Eval and GPTScore", "models like X". */
 const LISTED_AFTER_OTHER = new RegExp(
   String.raw`(?:\b${OTHER_NOUN}|${OTHER_NOUN_ZH})\s*(?:(?:such as|including|like|namely|e\.g\.,?|包括|如|例如)\s*|[(:（：]\s*)${NAME_LIST}$`,
@@ -94,14 +109,16 @@ const CALLED_ZH_AFTER_NOUN = new RegExp(String.raw`^\s*[”"」》]?\s*的?\s*(?
 const CALLED_ZH_AFTER_OTHER = new RegExp(String.raw`^\s*[”"」》]?\s*的?\s*(?:${OTHER_NOUN_ZH})`);
 
 const EVALUATION_WORD = `(?:${alternation(cues.evaluationWordStems)})\\w*`;
+/** Words of one sentence between an evaluation word and its "on": a decimal point ("5.49%") is no sentence end. */
+const SAME_SENTENCE = String.raw`(?:[^.;!?]|(?<=\d)\.(?=\d))`;
 /** "we evaluate on MedQA and XyzQA", "accuracy on XyzQA". */
 const EVALUATED_ON = new RegExp(
-  String.raw`\b${EVALUATION_WORD}\b[^.;!?]{0,80}?\b(?:on|across|over)\s+${NAME_LIST}(?:the\s+)?$`,
+  String.raw`\b${EVALUATION_WORD}\b${SAME_SENTENCE}{0,80}?\b(?:on|across)\s+${NAME_LIST}(?:the\s+)?$`,
   "i",
 );
 /** Also "using", "against" — only for names built like benchmark names (`…Bench`, `…QA`). */
 const EVALUATED_USING = new RegExp(
-  String.raw`\b${EVALUATION_WORD}\b[^.;!?]{0,80}?\b(?:on|using|across|against|over)\s+${NAME_LIST}(?:the\s+)?$`,
+  String.raw`\b${EVALUATION_WORD}\b${SAME_SENTENCE}{0,80}?\b(?:on|using|across|against)\s+${NAME_LIST}(?:the\s+)?$`,
   "i",
 );
 const EVALUATED_ON_ZH_BEFORE = new RegExp(String.raw`在\s*${NAME_LIST}$`);
@@ -127,6 +144,15 @@ const DESCRIPTION_START =
 /** Words after which a description is about something else than the name's kind. */
 const DESCRIPTION_STOP =
   /\b(?:for|to|that|which|with|on|in|from|by|of|designed|covering|comprising|consisting|spanning|where|who|we|our\s+\w+\s+(?:on|for))\b|[.;!?。；]/i;
+/** "On our benchmark X, the agent beats …": a name that ends an opening phrase is followed by the main clause. */
+const INTRODUCTORY_PHRASE = /^(?:On|In|Across|For|Using|With|Under|From)\b[^,;:]*$/;
+const NO_DESCRIPTION: { verdict: Verdict; isNew: boolean; appositive?: boolean } = {
+  verdict: undefined,
+  isNew: false,
+};
+/** "On X, PatentFinder outperforms …": after a comma, a capitalised word opens a new clause. */
+const NEW_SUBJECT =
+  /^\s*[,，]\s*(?!(?:A|An|The|Our|One|This)\b)[A-Z][\w.+-]*\s+(?!(?:and|or)\b)[a-z]/;
 /** "X, and our corpus …", "X, which …": the clause goes on; what follows does not describe X. */
 const CLAUSE_GOES_ON =
   /^(?:and|or|but|while|whereas|which|where|who|when|then|as well as|so|yet)\b/i;
@@ -135,12 +161,43 @@ const DESCRIPTION_NOUN_RE = new RegExp(
   "i",
 );
 const OTHER_NOUN_RE = new RegExp(String.raw`(?<!-)\b${OTHER_NOUN}\b(?!-)`, "i");
+const EVALUATING_GERUND =
+  /^(?:benchmarking|evaluating|assessing|measuring|testing|probing|quantifying|diagnosing)\b/i;
+const DESCRIPTION_NOUN_GLOBAL = new RegExp(DESCRIPTION_NOUN_RE.source, "gi");
+const OTHER_NOUN_GLOBAL = new RegExp(OTHER_NOUN_RE.source, "gi");
+
+/** What the last noun of a phrase calls it: a benchmark word or another kind of thing. */
+function headOf(phrase: string): Verdict {
+  const [benchmarkAt, benchmarkEnd] = lastMatch(DESCRIPTION_NOUN_GLOBAL, phrase);
+  const [otherAt] = lastMatch(OTHER_NOUN_GLOBAL, phrase);
+  // "a benchmarking framework": the other noun inside a benchmark phrase does not count.
+  if (benchmarkAt >= 0 && (benchmarkAt > otherAt || otherAt < benchmarkEnd)) return "benchmark";
+  return otherAt >= 0 ? "other" : undefined;
+}
+
+/** Where the last match of a global pattern starts and ends in `text`, or [-1, -1]. */
+function lastMatch(pattern: RegExp, text: string): [number, number] {
+  let found: [number, number] = [-1, -1];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found = [match.index, match.index + match[0].length];
+    if (match[0] === "") pattern.lastIndex++;
+  }
+  return found;
+}
 const NEW_WORD = new RegExp(
   String.raw`^(?:(?:the|a|an)\s+)?(?:${alternation(cues.newWords)})\b`,
   "i",
 );
 const DESCRIPTION_START_ZH =
   /^\s*(?:[:：,，(（]|——|—|–|-)?\s*(?:是|为|即)?\s*(?:一个|一套|一项|一种|首个|第一个)?/;
+/** "X：针对RAG系统…", "X，用于…": a phrase that opens with a preposition says what X is for, not what it is. */
+const PREPOSITION_ZH = /^(?:针对|面向|用于|基于|通过|利用|为了|旨在|对于|关于|在)/;
+
+/** True unless a 的 in the same clause makes the phrase a modifier: "一个面向中医的…基准" is a benchmark. */
+function opensWithPrepositionZh(rest: string): boolean {
+  return PREPOSITION_ZH.test(rest) && !/^[^，,。；;]*的/.test(rest);
+}
 /** In Chinese the head comes last: "一个在视频基准测试中表现卓越的LVLM" is a model. */
 const HEAD_ZH = new RegExp(
   String.raw`(${NOUN_ZH})|(${OTHER_NOUN_ZH}|\b(?:${alternation([...cues.notBenchmarkNouns, ...cues.notNames.filter((word) => /^[A-Z]+s?$/.test(word))])})\b)`,
@@ -250,7 +307,11 @@ function classifyCapitalisedName(name: string): NameShape | undefined {
   if (isModelName(lower) || MODEL_SIZE.test(name) || MODEL_ENDING.test(name)) return undefined;
   const parts = name.split("-");
   if (parts.every((part) => /^[A-Z]?[a-z]+$/.test(part))) {
-    return parts.length === 1 && name.length >= 3 ? "word" : undefined;
+    if (parts.length === 1) return name.length >= 3 ? "word" : undefined;
+    // "Matter-of-Fact": capitalised at both ends, a name only where the text presents it as one.
+    return /^[A-Z]/.test(parts[0] ?? "") && /^[A-Z]/.test(parts[parts.length - 1] ?? "")
+      ? "word"
+      : undefined;
   }
   if (/^[a-z]/.test(name) && parts.length === 1 && !/[a-z][A-Z]/.test(name)) return undefined;
   const letters = name.replace(/[^A-Za-z]/g, "");
@@ -269,7 +330,7 @@ function isModelName(lower: string): boolean {
 
 /** "the Medical Visual Hallucination Test (MedVH)": a long name of capitalised words, its acronym in brackets. */
 const DEFINED_ACRONYM =
-  /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|as|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*)\s*[)）]/g;
+  /((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|for|and|in|on|the|with|to|a|as|&)){1,9})\s*[(（]\s*([A-Za-z0-9][\w.+-]*(?: [A-Z0-9][\w.+-]*)?)\s*[)）]/g;
 const LONG_NAME_NOUN = new RegExp(`^${DESCRIPTION_NOUN}$|bench$`, "i");
 const NOUN_ONLY = new RegExp(`^${NOUN}$`, "i");
 const SMALL_WORD = /^(?:of|for|and|in|on|the|with|to|a|as|&)$/i;
@@ -293,6 +354,8 @@ interface Occurrence {
   /** For a discovered name: the text calls it a model, method, framework or metric here. */
   vetoed: boolean;
   introduces: boolean;
+  /** The words right after the name say what it is: "X, a … dataset", "X benchmark". */
+  described?: boolean;
   /** A long name the text gives the name (the words an acronym stands for). */
   alias?: string;
 }
@@ -368,6 +431,10 @@ export function findBenchmarks(
         found.push(occurrence);
         taken.push([occurrence.start, occurrence.end]);
       }
+      for (const occurrence of findNamesBeforeNoun(field, text, taken)) {
+        found.push(occurrence);
+        taken.push([occurrence.start, occurrence.end]);
+      }
     }
     NAME_CANDIDATE.lastIndex = 0;
     for (let match = NAME_CANDIDATE.exec(text); match; match = NAME_CANDIDATE.exec(text)) {
@@ -390,7 +457,13 @@ export function findBenchmarks(
     found.sort((a, b) => a.start - b.start);
     for (const occurrence of found) occurrences.push(occurrence);
   }
-  return collectMentions(record.source, occurrences);
+  // With an English title or abstract, the Chinese fields are a digest's translation and headline.
+  const english = Boolean(record.title?.trim() || record.abstract?.trim());
+  return collectMentions(
+    record.source,
+    occurrences,
+    (field) => english && (field === "titleZh" || field === "abstractZh"),
+  );
 }
 
 function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
@@ -398,7 +471,16 @@ function overlapsAny(spans: readonly [number, number][], start: number, end: num
   return false;
 }
 
-function collectMentions(source: string, occurrences: readonly Occurrence[]): BenchmarkMention[] {
+/**
+ * One mention per name that some occurrence presents as a benchmark. A name the record calls a
+ * model, method or framework is refused, unless only a translation calls it so while the record's
+ * own words call it a benchmark (a digest's headline "the X method" against "we created X, a dataset").
+ */
+function collectMentions(
+  source: string,
+  occurrences: readonly Occurrence[],
+  isTranslation: (field: SearchField) => boolean,
+): BenchmarkMention[] {
   const groups = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
     const group = groups.get(occurrence.key);
@@ -408,7 +490,13 @@ function collectMentions(source: string, occurrences: readonly Occurrence[]): Be
   const mentions: BenchmarkMention[] = [];
   for (const group of groups.values()) {
     if (!group.some((occurrence) => occurrence.qualifies)) continue;
-    if (group.some((occurrence) => occurrence.vetoed)) continue;
+    if (group.some((occurrence) => occurrence.vetoed)) {
+      const ownVeto = group.some((o) => o.vetoed && !isTranslation(o.field));
+      const ownBenchmark = group.some(
+        (o) => o.qualifies && o.described === true && !isTranslation(o.field),
+      );
+      if (ownVeto || !ownBenchmark) continue;
+    }
     const introducing = group.find((occurrence) => occurrence.introduces && occurrence.qualifies);
     const chosen =
       introducing ??
@@ -478,7 +566,13 @@ function createDiscoveredOccurrence(
     qualifies: verdict === "benchmark" || listed,
     vetoed: verdict === "other",
     introduces: listed || (verdict === "benchmark" && isIntroduced(field, text, start, end)),
+    described: verdict === "benchmark" && isDescribed(text, end),
   };
+}
+
+function isDescribed(text: string, end: number): boolean {
+  const after = text.slice(end, findSentenceBounds(text, end, end)[1]);
+  return describe(after).verdict === "benchmark" || FOLLOWED_DIRECTLY.test(after);
 }
 
 /**
@@ -563,11 +657,61 @@ function findDefinedAcronyms(
       qualifies: verdict === "benchmark",
       vetoed: verdict === "other" || OTHER_NOUN_RE.test(lastWord),
       introduces: verdict === "benchmark" && isIntroduced(field, text, longStart, parenEnd),
+      described: endsInNoun || (verdict === "benchmark" && isDescribed(text, parenEnd)),
       alias: longName,
     });
   }
   return found;
 }
+
+/**
+ * "the Open X-Embodiment dataset", "the Room-to-Room dataset", "the Super-Natural Instructions and
+ * P3 datasets": after "the", capitalised words up to a benchmark noun are one name. Two to four
+ * words, none of them a model's name and not all of them common words; a name of one word is left to the word scan.
+ */
+function findNamesBeforeNoun(
+  field: ProseField,
+  text: string,
+  taken: readonly [number, number][],
+): Occurrence[] {
+  if (!/\bthe\s+[A-Z]/.test(text)) return [];
+  const found: Occurrence[] = [];
+  for (const match of text.matchAll(NAMES_BEFORE_NOUN)) {
+    const list = match[1] ?? "";
+    let at = match.index + match[0].indexOf(list);
+    for (const part of list.split(LIST_SPLIT)) {
+      const name = part.trim();
+      const start = text.indexOf(name, at);
+      at = start + name.length;
+      const words = name.split(/\s+/);
+      if (words.length < 2 || start < 0 || overlapsAny(taken, start, at)) continue;
+      if (words.some((word) => isModelName(word.toLowerCase()))) continue;
+      if (words.every((word) => NOT_NAMES.has(word.toLowerCase()))) continue;
+      found.push({
+        key: `found:${compactSlug(name)}`,
+        name,
+        slug: slugify(name),
+        known: false,
+        field,
+        text,
+        start,
+        end: at,
+        qualifies: true,
+        vetoed: false,
+        introduces: isIntroduced(field, text, start, at),
+        described: true,
+      });
+    }
+  }
+  return found;
+}
+
+const CAPITALISED_NAME = String.raw`[A-Z][\w.+-]*(?:\s+(?:[A-Z][\w.+-]*|\d[\w.]*)){0,3}`;
+const NAMES_BEFORE_NOUN = new RegExp(
+  String.raw`\bthe\s+(${CAPITALISED_NAME}(?:\s*(?:,|\band\b)\s*${CAPITALISED_NAME})*)\s+(?:${alternation(cues.nouns)})\b`,
+  "g",
+);
+const LIST_SPLIT = /\s*(?:,|\band\b)\s*/;
 
 function isSubsequence(needle: string, haystack: string): boolean {
   let at = 0;
@@ -612,12 +756,14 @@ function judgeDiscovered(
   const after = text.slice(end, to);
   const title = isTitleField(field);
   const leads = leadsTitle(field, text, start, end);
-  const description = describe(after);
+  const description = INTRODUCTORY_PHRASE.test(before) ? NO_DESCRIPTION : describe(after);
 
   if (description.verdict === "other") return "other";
   if (SPACED_HYPHEN.test(before) || SPACED_HYPHEN.test(after)) return undefined;
   if (FOLLOWED_BY_OTHER.test(after) || LISTED_AFTER_OTHER.test(before)) return "other";
   const called = CALLED.exec(before);
+  // "a dataset named Defect Detection QA (DDQA)": one capitalised word opens a longer name.
+  if (called && shape === "word" && FOLLOWED_BY_NAME.test(after)) return undefined;
   if (called) return NOUN_ONLY.test(called[1] ?? "") ? "benchmark" : "other";
   if (CALLED_ZH.test(before)) {
     if (CALLED_ZH_AFTER_OTHER.test(after)) return "other";
@@ -629,10 +775,13 @@ function judgeDiscovered(
   }
   if (shape === "word") {
     if (title || before.trim() === "") return undefined;
+    // "we present X, a …": the verb close before the word, not a clause away.
+    const byUs = INTRODUCED_BY_US.exec(before);
     if (
       description.verdict === "benchmark" &&
       description.appositive &&
-      INTRODUCED_BY_US.test(before)
+      byUs &&
+      countWords(byUs[1] ?? "") <= 8
     ) {
       return "benchmark";
     }
@@ -642,14 +791,18 @@ function judgeDiscovered(
     return /\bthe\s+$/i.test(before) && direct && !partOfLongerName ? "benchmark" : undefined;
   }
   if (description.verdict === "benchmark") return "benchmark";
-  if (FOLLOWED_BY_PLURAL.test(after) || COUNT_BEFORE_ZH.test(before)) return undefined;
+  // "six TAG datasets" is a kind; "the X and P3 datasets" ends a list of names.
+  if ((FOLLOWED_BY_PLURAL.test(after) && !ENDS_LIST.test(before)) || COUNT_BEFORE_ZH.test(before)) {
+    return undefined;
+  }
   if (
     FOLLOWED_BY_NOUN.test(after) &&
     !(FOLLOWED_DIRECTLY.test(after) && INDEFINITE_BEFORE.test(before))
   ) {
     return "benchmark";
   }
-  if (LISTED_AFTER_NOUN.test(before)) return "benchmark";
+  if (LISTED_AFTER_NOUN.test(before) || APPOSITIVE_AFTER_NOUN.test(before)) return "benchmark";
+  if (NOUN_BEFORE.test(before) && !FOLLOWED_BY_NAME.test(after)) return "benchmark";
   if ((shape === "suffix" ? EVALUATED_USING : EVALUATED_ON).test(before)) return "benchmark";
   const zhAfter = shape === "suffix" ? EVALUATED_ON_ZH_AFTER : EVALUATED_ON_ZH_AFTER_STRICT;
   if (EVALUATED_ON_ZH_BEFORE.test(before) && zhAfter.test(after)) return "benchmark";
@@ -666,7 +819,7 @@ function judgeDiscovered(
  */
 function describe(after: string): { verdict: Verdict; isNew: boolean; appositive?: boolean } {
   const opening = DESCRIPTION_START.exec(after);
-  if (opening && !CLAUSE_GOES_ON.test(after.slice(opening[0].length))) {
+  if (opening && !CLAUSE_GOES_ON.test(after.slice(opening[0].length)) && !NEW_SUBJECT.test(after)) {
     const rest = after.slice(opening[0].length);
     const stop = DESCRIPTION_STOP.exec(rest);
     const words = rest
@@ -674,14 +827,25 @@ function describe(after: string): { verdict: Verdict; isNew: boolean; appositive
       .split(/\s+/)
       .slice(0, 10)
       .join(" ");
-    if (DESCRIPTION_NOUN_RE.test(words)) {
+    // An English noun phrase ends in its head: "a Test case Generation framework" is a framework;
+    // of "a Data Benchmark and Evaluation Framework" one head is a benchmark.
+    // "X: Benchmarking LLMs and LMMs …" says that X measures; its nouns are objects, not heads.
+    const heads = EVALUATING_GERUND.test(words)
+      ? []
+      : words.split(/\s+(?:and|&)\s+|,\s*/i).map(headOf);
+    if (heads.includes("benchmark")) {
       const appositive = /[:：,，—–-]/.test(opening[0]);
       return { verdict: "benchmark", isNew: NEW_WORD.test(rest), appositive };
     }
-    if (OTHER_NOUN_RE.test(words)) return { verdict: "other", isNew: false };
+    if (heads.includes("other")) return { verdict: "other", isNew: false };
   }
   const zh = DESCRIPTION_START_ZH.exec(after);
-  if (zh && zh[0].trim() !== "" && /^[\u3400-\u9fff]/.test(after.slice(zh[0].length))) {
+  if (
+    zh &&
+    zh[0].trim() !== "" &&
+    /^[\u3400-\u9fff]/.test(after.slice(zh[0].length)) &&
+    !opensWithPrepositionZh(after.slice(zh[0].length))
+  ) {
     const rest = after.slice(zh[0].length, zh[0].length + 30).split(/[，。；,;]/)[0] ?? "";
     const heads = [...rest.matchAll(HEAD_ZH)];
     const head = heads[heads.length - 1];

@@ -23,7 +23,8 @@ export interface PhraseMatch<T> {
 export interface PhraseMatcherOptions {
   /**
    * Reject a word match that a hyphen and an upper-case letter or digit continue, so that `MMLU`
-   * is not found inside `MMLU-Pro` (a different name). Default: false.
+   * is not found inside `MMLU-Pro` (a different name), or that a capitalised word and a hyphen
+   * open (`FEVER` inside `Ex-FEVER`). Default: false.
    */
   rejectHyphenatedContinuation?: boolean;
 }
@@ -126,7 +127,11 @@ export function matchPhrases<T>(matcher: PhraseMatcher<T>, text: string): Phrase
       // Resume one character on, so that matches starting inside this one are found too.
       pattern.lastIndex = start + 1;
       for (const phrase of lookUp(group, m[0])) {
-        if (!failsEdges(phrase, text, start) && !isContinuedName(matcher, text, end)) {
+        if (
+          !failsEdges(phrase, text, start) &&
+          !isContinuedName(matcher, text, end) &&
+          !isPrefixedName(matcher, text, start)
+        ) {
           found.push({ start, end, value: phrase.spec.value, phrase: phrase.spec.phrase });
         }
         // Shorter phrases this one starts with match here too (the pattern reports the longest).
@@ -134,7 +139,9 @@ export function matchPhrases<T>(matcher: PhraseMatcher<T>, text: string): Phrase
           prefix.sticky.lastIndex = start;
           if (!prefix.sticky.test(text)) continue;
           const prefixEnd = prefix.sticky.lastIndex;
-          if (isContinuedName(matcher, text, prefixEnd)) continue;
+          if (isContinuedName(matcher, text, prefixEnd) || isPrefixedName(matcher, text, start)) {
+            continue;
+          }
           found.push({
             start,
             end: prefixEnd,
@@ -153,6 +160,16 @@ function failsEdges<T>(phrase: CompiledPhrase<T>, text: string, start: number): 
   if (!phrase.checkEdges) return false;
   phrase.sticky.lastIndex = start;
   return !phrase.sticky.test(text);
+}
+
+/** `FEVER` in `Ex-FEVER`: a hyphen after a word that opens with a capital or digit makes it part of a longer name. */
+function isPrefixedName<T>(matcher: PhraseMatcher<T>, text: string, start: number): boolean {
+  if (!matcher.rejectHyphenatedContinuation || start < 2 || text.charCodeAt(start - 1) !== 45) {
+    return false;
+  }
+  let from = start - 1;
+  while (from > 0 && LATIN.test(text[from - 1] ?? "")) from--;
+  return from < start - 1 && /[A-Z0-9]/.test(text[from] ?? "");
 }
 
 function isContinuedName<T>(matcher: PhraseMatcher<T>, text: string, end: number): boolean {

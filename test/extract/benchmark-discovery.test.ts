@@ -121,6 +121,83 @@ const ROWS: Array<[string, Partial<PaperRecord>, Found[]]> = [
     { abstractZh: "作者收集了一个名为SkinTalk的数据集。" },
     [intro("SkinTalk")],
   ],
+  [
+    "a name in apposition to an introduced benchmark noun",
+    { abstract: "For testing, we release a new benchmark, OrbitTab, with 300 tables." },
+    [intro("OrbitTab")],
+  ],
+  [
+    "names in apposition to counted datasets",
+    {
+      abstract:
+        "Results on three benchmark datasets, KelpSet, Reef-DT and the Atoll corpus, improve.",
+    },
+    [ev("KelpSet"), ev("Reef-DT"), ev("Atoll")],
+  ],
+  [
+    "a benchmark noun right before the name",
+    { abstract: "On our benchmark dataset Lumen-240, the agent beats every baseline." },
+    [ev("Lumen-240")],
+  ],
+  [
+    "a list after 'datasets, including'",
+    { abstract: "Tests on four datasets, including PACQ, VLQT, and TerraMix, show gains." },
+    [ev("PACQ"), ev("VLQT"), ev("TerraMix")],
+  ],
+  [
+    "a score with decimals before 'on X'",
+    { abstract: "Our method gains 5.49% and 3.55% on Fis-Q and Gym-R, respectively." },
+    [ev("Fis-Q"), ev("Gym-R")],
+  ],
+  [
+    "an acronym of two words defined after its long name",
+    {
+      abstract:
+        "We introduce the Web Data Commons Product Attribute Value Extraction (WDC PAVE) dataset.",
+    },
+    [intro("WDC PAVE")],
+  ],
+  [
+    "capitalised words between 'the' and a benchmark noun",
+    {
+      abstract:
+        "We train on the Open Harbor-Embodiment dataset and test on the Sea-to-Sea dataset.",
+    },
+    [ev("Open Harbor-Embodiment"), ev("Sea-to-Sea")],
+  ],
+  [
+    "the last name of a list before a plural benchmark noun",
+    { abstract: "We evaluate on the Super-Helpful Prompts and Q7 datasets." },
+    [ev("Super-Helpful Prompts"), ev("Q7")],
+  ],
+  [
+    "a hyphenated capitalised name introduced as a dataset",
+    { abstract: "We introduce Salt-of-Earth, a challenge dataset of 8k claims." },
+    [intro("Salt-of-Earth")],
+  ],
+  [
+    "a benchmarking framework",
+    { abstract: "We introduce PocketAIBench, a comprehensive benchmarking framework for phones." },
+    [intro("PocketAIBench")],
+  ],
+  [
+    "a dataset and a framework: one head is a benchmark",
+    { title: "FactoryGUI: A Data Benchmark and Evaluation Framework for Factory Screens" },
+    [intro("FactoryGUI")],
+  ],
+  [
+    "the paper's own words over a digest headline's translation",
+    {
+      titleZh: "通过 CodeSafeEval 工具评估代码安全",
+      abstract: "We introduce CodeSafeEval, a carefully curated dataset of 180 samples.",
+    },
+    [intro("CodeSafeEval")],
+  ],
+  [
+    "a Chinese description with a modifying preposition and 的",
+    { abstractZh: "我们推出了MTCQ——一个面向中医的多任务基准测试。" },
+    [intro("MTCQ")],
+  ],
 ];
 
 const NEGATIVE_ROWS: Array<[string, Partial<PaperRecord>]> = [
@@ -159,6 +236,24 @@ const NEGATIVE_ROWS: Array<[string, Partial<PaperRecord>]> = [
     { abstractZh: "我们发布了ShareVid-8B，一个在视频基准测试中表现卓越的模型。" },
   ],
   ["a counted kind in Chinese", { abstractZh: "我们的方法在四个TESS基准上优于现有技术。" }],
+  [
+    "a framework whose description has a benchmark word before its head",
+    {
+      abstract: "This paper introduces TRACK, a scenario-based ADS Test case Generation framework.",
+    },
+  ],
+  [
+    "a new clause after a comma",
+    { abstract: "We ran the study. On the test set, PatentScout outperforms every baseline." },
+  ],
+  [
+    "an improvement over a baseline",
+    { abstract: "It achieves an improvement of 3.1% on the test split over PRMX under sampling." },
+  ],
+  [
+    "a counted kind with a modifier in Chinese",
+    { abstractZh: "在四个不同TSTX数据集上，我们的方法优于传统方法。" },
+  ],
   ["a capitalised word at sentence start", { abstract: "Consequently, a benchmark is needed." }],
 ];
 
@@ -166,6 +261,30 @@ describe("discovering benchmarks by how the text presents them", () => {
   for (const [name, fields, expected] of ROWS) {
     it(name, () => expect(find(fields)).toEqual(expected));
   }
+
+  it("keeps a translated headline's veto where the paper's own words only list the name", () => {
+    const names = find({
+      titleZh: "引入EmoFixer方法与ECD-TSX数据集",
+      title: "Introducing EmoFixer and The ECD-TSX Dataset",
+    }).map((found) => found.name);
+    expect(names).toContain("ECD-TSX");
+    expect(names).not.toContain("EmoFixer");
+  });
+
+  it("takes no single capitalised word a clause away from the verb, or opening a longer name", () => {
+    const far = find({
+      abstract:
+        "In this paper, we present WorldQB, a video dataset built to stretch world models with three useful properties: (1) Multimodal Inputs: it mixes sound and video.",
+    }).map((found) => found.name);
+    expect(far).toContain("WorldQB");
+    expect(far).not.toContain("Inputs");
+    const longer = find({
+      abstract:
+        "We contribute an industrial training dataset, named Flaw Finding Vision Set (FFVS), with 9k images.",
+    }).map((found) => found.name);
+    expect(longer).toContain("FFVS");
+    expect(longer).not.toContain("Flaw");
+  });
 
   it("keeps the long name of a defined acronym as an alias", () => {
     const [mention] = findBenchmarks(

@@ -97,6 +97,14 @@ describe("matchPhrases", () => {
     expect(matchPhrases(gazetteer, text).map((match) => match.start)).toEqual([13, 28]);
   });
 
+  it("can refuse a name opened by a capitalised word and a hyphen", () => {
+    const gazetteer = createPhraseMatcher([spec("FEVER", true, false)], {
+      rejectHyphenatedContinuation: true,
+    });
+    const text = "Ex-FEVER, X2-FEVER, non-FEVER and FEVER.";
+    expect(matchPhrases(gazetteer, text).map((match) => match.start)).toEqual([24, 34]);
+  });
+
   it("finds nothing with no phrases", () => {
     expect(matchPhrases(createPhraseMatcher<string>([]), "anything")).toEqual([]);
   });
