@@ -48,7 +48,11 @@ export function extractPaper(record: PaperRecord, ctx: ExtractContext): Extracte
   return {
     record,
     survey,
-    topics: findTopics(record, ctx.taxonomy, { survey: survey.isSurvey, introducesBenchmark }),
+    topics: findTopics(record, ctx.taxonomy, {
+      survey: survey.isSurvey,
+      introducesBenchmark,
+      ...(ctx.categoryTags ? { categoryTags: ctx.categoryTags } : {}),
+    }),
     benchmarks,
     repos: findRepos(record),
   };

@@ -158,13 +158,18 @@ export function isAcronym(alias: string): boolean {
  * abstract that translates the English one repeats its mentions). A single passing mention in a
  * long abstract ("starting from a pre-trained encoder") is not the paper's topic, except in a survey
  * (`presentation.survey`), whose abstract lists its themes once each, and in a record whose only
- * prose is one short note. A topic marked `proseNeeds: "introduced-benchmark"` (benchmarks) counts
+ * prose is one short note. A tag in `presentation.categoryTags` (a catalogue category the corpus
+ * puts on many documents) is broad, like a list's upper headings: it needs a mention in the prose. A topic marked `proseNeeds: "introduced-benchmark"` (benchmarks) counts
  * from prose only when `presentation.introducesBenchmark` says the paper makes one.
  */
 export function findTopics(
   record: PaperRecord,
   taxonomy: Taxonomy,
-  presentation: { survey?: boolean; introducesBenchmark?: boolean } = {},
+  presentation: {
+    survey?: boolean;
+    introducesBenchmark?: boolean;
+    categoryTags?: ReadonlySet<string>;
+  } = {},
 ): TopicMention[] {
   const { matcher, domainMatcher, domainOf, needsIntroducedBenchmark } = compileTaxonomy(taxonomy);
   const domains = domainOf.size > 0 ? findDomains(record, domainMatcher) : new Set<string>();
@@ -180,7 +185,7 @@ export function findTopics(
   const introduced = new Set<string>();
   // Prose mentions per language: a translation repeats the original's mentions.
   const proseMentions = new Map<string, { en: number; zh: number }>();
-  const texts = listTopicTexts(record);
+  const texts = listTopicTexts(record, presentation.categoryTags);
   for (const item of texts) {
     const hits = matchPhrases(matcher, item.text);
     if (hits.length === 0) continue;
@@ -279,14 +284,17 @@ export function findDomains(
   return domains;
 }
 
-function listTopicTexts(record: PaperRecord): TopicText[] {
+function listTopicTexts(record: PaperRecord, categoryTags?: ReadonlySet<string>): TopicText[] {
   const texts: TopicText[] = listProseFields(record).map(({ field, text }) => ({
     text,
     snippet: isTitleField(field) ? "whole" : "sentence",
     negatable: false,
     prose: !isTitleField(field),
   }));
-  for (const tag of record.tags) texts.push({ text: tag, snippet: "whole", negatable: false });
+  for (const tag of record.tags) {
+    const broad = categoryTags?.has(tag) === true;
+    texts.push({ text: tag, snippet: "whole", negatable: false, ...(broad ? { broad } : {}) });
+  }
   // Author keywords (BibTeX, RIS, Zotero) and the headings a curated list files a paper under.
   for (const keyword of record.keywords ?? []) {
     texts.push({ text: keyword, snippet: "whole", negatable: false });

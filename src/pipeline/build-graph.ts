@@ -1,6 +1,7 @@
 // The whole pipeline as one pure function: files in, an analysed graph and its report out.
 // The CLI and the explorer both call this, so they cannot build different graphs.
 import type { Diagnostic } from "../diagnostics.ts";
+import { findCategoryTags } from "../extract/category-tags.ts";
 import { createExtractContext, extractPaper } from "../extract/index.ts";
 import {
   discoverKeyTerms,
@@ -176,6 +177,12 @@ function collect(
   const outcomes = [...ingested, ...(input.parsed ?? [])].sort((a, b) =>
     compareStrings(a.id, b.id),
   );
+
+  // Tags most documents share are the sources' catalogue categories: weak evidence of a topic.
+  const categoryTags = findCategoryTags(
+    outcomes.flatMap((outcome) => (outcome.state === "parsed" ? [outcome.parsed.records] : [])),
+  );
+  if (categoryTags.size > 0) context.categoryTags = categoryTags;
 
   const documents: DocumentExtraction[] = [];
   outcomes.forEach((outcome, i) => {
