@@ -249,7 +249,8 @@ const BENCHMARK_SUFFIX =
 const QUANTITY = /^\d+(?:\.\d+)?[A-Za-z]{0,2}$/;
 /** A model's parameter count ends its name: `ShareGPT4Video-8B`, `Foo-1.5B`. */
 const MODEL_SIZE = /^[A-Za-z0-9.-]{3,}[-_]\d+(?:\.\d+)?B$/;
-const NOT_NAMES = lowerSet(cues.notNames);
+/** Common words, and the benchmark words themselves ("Bench", "Arena", "Challenge"). */
+const NOT_NAMES = lowerSet([...cues.notNames, ...cues.nouns, ...cues.descriptionNouns]);
 /** `CPU-based`, `Test-Time`, `multi-hop`: a modifier, not a name. */
 const MODIFIER_ENDING = new RegExp(`-(?:${alternation(cues.notNameEndings)})$`, "i");
 const METRICS = lowerSet(cues.metrics);

@@ -2,6 +2,7 @@
 // The CLI and the explorer both call this, so they cannot build different graphs.
 import type { Diagnostic } from "../diagnostics.ts";
 import { findCategoryTags } from "../extract/category-tags.ts";
+import { dropCommonWordBenchmarks } from "../extract/common-word-names.ts";
 import { createExtractContext, extractPaper } from "../extract/index.ts";
 import {
   discoverKeyTerms,
@@ -197,6 +198,8 @@ function collect(
     }
     onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
   });
+
+  dropCommonWordBenchmarks(documents.flatMap((doc) => doc.papers));
 
   onProgress({ stage: "resolve", done: 0, total: 1 });
   const resolved = resolvePapers(documents, partial.resolve);
