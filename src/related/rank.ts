@@ -213,9 +213,10 @@ function collectLinkSignals(
   doc: number,
   candidates: number[],
   seen: Uint8Array,
+  buffers?: ScoringBuffers,
 ): Pick<RawSignals, "explicit" | "sharedNeighbours" | "coListed"> {
   const n = index.papers.length;
-  const explicit = new Float64Array(n);
+  const explicit = buffers?.explicit ?? new Float64Array(n);
   for (const link of index.explicit.links[doc] ?? []) {
     explicit[link.other] = link.value;
     if (seen[link.other] === 0) {
@@ -223,9 +224,9 @@ function collectLinkSignals(
       candidates.push(link.other);
     }
   }
-  const sharedNeighbours = new Float64Array(n);
+  const sharedNeighbours = buffers?.sharedNeighbours ?? new Float64Array(n);
   accumulateSharedNeighbours(index.neighbours, doc, sharedNeighbours, candidates, seen);
-  const coListed = new Float64Array(n);
+  const coListed = buffers?.coListed ?? new Float64Array(n);
   accumulateCoListing(index.coListing, doc, coListed, candidates, seen);
   return { explicit, sharedNeighbours, coListed };
 }
@@ -365,6 +366,68 @@ interface Scored {
   pending?: Uint8Array;
   /** The exact text similarity of a pending candidate. */
   similarity?: (other: number) => number;
+  /** The arrays above, when taken from the index's free ones (`releaseScored` gives them back). */
+  buffers?: ScoringBuffers;
+}
+
+/** The per-paper arrays of one pruned scoring: all 0 while free. */
+interface ScoringBuffers {
+  explicit: Float64Array;
+  sharedNeighbours: Float64Array;
+  coListed: Float64Array;
+  text: Float64Array;
+  crossLanguage: Uint8Array;
+  scores: Float64Array;
+  pending: Uint8Array;
+  seen: Uint8Array;
+}
+
+/**
+ * Free scoring arrays per index, so that a query allocates none: a dozen arrays as long as the
+ * papers per query made the collector run every few queries (for the external memory they hold).
+ */
+const FREE_BUFFERS = new WeakMap<RelatedIndex, ScoringBuffers[]>();
+/** How many free sets of arrays an index keeps (a set query takes one per paper). */
+const MAX_FREE_BUFFERS = 4;
+
+function takeBuffers(index: RelatedIndex): ScoringBuffers {
+  const free = FREE_BUFFERS.get(index)?.pop();
+  if (free) return free;
+  const n = index.papers.length;
+  return {
+    explicit: new Float64Array(n),
+    sharedNeighbours: new Float64Array(n),
+    coListed: new Float64Array(n),
+    text: new Float64Array(n),
+    crossLanguage: new Uint8Array(n),
+    scores: new Float64Array(n),
+    pending: new Uint8Array(n),
+    seen: new Uint8Array(n),
+  };
+}
+
+/**
+ * Give a scoring's arrays back to its index, zeroed where it wrote: at its link candidates and at
+ * the candidates it scored, which are all the papers it wrote anything for.
+ */
+function releaseScored(index: RelatedIndex, scored: Scored): void {
+  const { buffers } = scored;
+  if (!buffers) return;
+  for (const list of [scored.raw.candidates, scored.candidates]) {
+    for (const other of list) {
+      buffers.explicit[other] = 0;
+      buffers.sharedNeighbours[other] = 0;
+      buffers.coListed[other] = 0;
+      buffers.text[other] = 0;
+      buffers.crossLanguage[other] = 0;
+      buffers.scores[other] = 0;
+      buffers.pending[other] = 0;
+      buffers.seen[other] = 0;
+    }
+  }
+  const free = FREE_BUFFERS.get(index) ?? [];
+  FREE_BUFFERS.set(index, free);
+  if (free.length < MAX_FREE_BUFFERS) free.push(buffers);
 }
 
 /**
@@ -384,20 +447,18 @@ function scoreDocument(
       ? createTextQuery(index.text, doc, options.minTextSimilarity)
       : undefined;
   if (!text) return scoreExhaustively(index, doc, options);
-  const n = index.papers.length;
+  const buffers = takeBuffers(index);
   const candidates: number[] = [];
-  const seen = new Uint8Array(n);
-  const links = collectLinkSignals(index, doc, candidates, seen);
+  const { seen, scores, pending } = buffers;
+  const links = collectLinkSignals(index, doc, candidates, seen, buffers);
   const raw: RawSignals = {
     candidates,
     ...links,
-    text: new Float64Array(n),
-    crossLanguage: new Uint8Array(n),
+    text: buffers.text,
+    crossLanguage: buffers.crossLanguage,
   };
   const { explicit, sharedNeighbours, coListed } = links;
   const { weights } = options;
-  const scores = new Float64Array(n);
-  const pending = new Uint8Array(n);
   const scored: number[] = [];
   const community = index.communities[doc] as number;
   const contextOf = (other: number) =>
@@ -430,7 +491,7 @@ function scoreDocument(
       scored.push(other);
     }
   }
-  return { doc, raw, scores, candidates: scored, pending, similarity: text.similarity };
+  return { doc, raw, scores, candidates: scored, pending, similarity: text.similarity, buffers };
 }
 
 /** The exact score of candidate `other` of `scored`, computing its text similarity if pending. */
@@ -633,7 +694,7 @@ function rankPaper(
   const top = selectTop(scored.candidates, scored.scores, options.k, scored.pending, (other) =>
     settleScore(index, scored, other, options),
   );
-  return top.map((other) => {
+  const results = top.map((other) => {
     const { score, breakdown } = combineSignals(
       rawOf(index, doc, scored.raw, other, options.timeScale),
       options,
@@ -646,6 +707,8 @@ function rankPaper(
       breakdown: roundBreakdown(breakdown),
     };
   });
+  releaseScored(index, scored);
+  return results;
 }
 
 /** A result of `rankRelatedToSet`: which of the inputs it is related to, strongest first. */
@@ -733,7 +796,7 @@ function rankSet(
     total[other] = sum;
     return sum;
   };
-  return selectTop(candidates, total, options.k, pending, settle).map((other) => {
+  const results = selectTop(candidates, total, options.k, pending, settle).map((other) => {
     const breakdown = zeroSignals();
     const reasons: WeightedReason[] = [];
     const contributions: Array<[number, number]> = [];
@@ -760,6 +823,8 @@ function rankSet(
       relatedTo: contributions.map(([doc]) => index.papers[doc] as string),
     };
   });
+  for (const scored of perInput) releaseScored(index, scored);
+  return results;
 }
 
 /** How much a paper's link to a topic, benchmark or collection counts when that node is the query. */
