@@ -142,17 +142,20 @@ export function nearestPapers(
   const chinese = hasSpaces(index, CHINESE);
   const chineseWeight = index.options.chineseWeight;
   const threshold = options.threshold;
-  // The dot products of the current paper with later ones; all 0 between papers.
+  // The dot products of the current paper with later ones, valid where `stamp` holds the paper:
+  // stale slots count as 0, so that nothing has to be cleared between papers.
   const dotsEnglish = new Float64Array(n);
   const dotsChinese = new Float64Array(n);
-  // The later papers the current one shares a term with, each once, in the order met.
-  const met = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  // A mean of cosines is at most the larger of them, so only papers with one cosine at or above the
+  // threshold can pass: each is listed when that dot product reaches it (the sums only grow).
+  const passed = new Int32Array(2 * n);
   const accumulate = (
     space: LanguageSpace,
     doc: number,
     into: Float64Array,
     count: number,
-    before: Float64Array | undefined,
+    listed: Float64Array | undefined,
   ): number => {
     const { docStart, docTerms, docWeights, postingStart, postingDocs, postingWeights } =
       index.spaces[space];
@@ -166,14 +169,26 @@ export function nearestPapers(
       for (let j = (postingStart[id + 1] as number) - 1; j >= first; j -= 1) {
         const other = postingDocs[j] as number;
         if (other <= doc) break;
-        const sum = into[other] as number;
-        // Met for the first time when its sums are still 0 (every weight is above 0), in this
-        // space and in `before` (the other space's sums, when those were taken first).
-        if (sum === 0 && (before === undefined || before[other] === 0)) {
-          met[found] = other;
+        let before = 0;
+        if (stamp[other] === doc) before = into[other] as number;
+        else {
+          stamp[other] = doc;
+          dotsEnglish[other] = 0;
+          dotsChinese[other] = 0;
+        }
+        const after = before + weight * (postingWeights[j] as number);
+        into[other] = after;
+        // Listed when the sum reaches the threshold (or on its first term, when any sum does), and
+        // once: not again when its English cosine (above 0 once a term is shared) passed already.
+        if (
+          after >= threshold &&
+          (before < threshold || before === 0) &&
+          (listed === undefined ||
+            !((listed[other] as number) > 0 && (listed[other] as number) >= threshold))
+        ) {
+          passed[found] = other;
           found += 1;
         }
-        into[other] = sum + weight * (postingWeights[j] as number);
       }
     }
     return found;
@@ -186,7 +201,7 @@ export function nearestPapers(
     if (mineChinese)
       count = accumulate(CHINESE, doc, dotsChinese, count, mineEnglish ? dotsEnglish : undefined);
     for (let i = 0; i < count; i += 1) {
-      const other = met[i] as number;
+      const other = passed[i] as number;
       // As `meanCosine`, operation for operation.
       let sum = 0;
       let shared = 0;
@@ -198,8 +213,6 @@ export function nearestPapers(
         sum += chineseWeight * (dotsChinese[other] as number);
         shared += chineseWeight;
       }
-      dotsEnglish[other] = 0;
-      dotsChinese[other] = 0;
       const score = shared > 0 ? sum / shared : 0;
       if (score < threshold) continue;
       offer(doc, other, score);
