@@ -1,6 +1,7 @@
 // The related-papers ranking: each candidate's signals (explicit links, shared topics and benchmarks,
 // co-listing, text similarity, community, closeness in time) are weighted and added up; the best k come back with their
-// reasons in plain words and the share of the score each signal gave. What can be is precomputed once.
+// reasons in plain words and the share of the score each signal gave. What can be is precomputed once;
+// text similarity is computed only for the papers that can still make the first k.
 import type { LitGraph, NodeAttributes } from "../graph/types.ts";
 import {
   accumulateCoListing,
@@ -27,8 +28,10 @@ import {
   type WeightedReason,
 } from "./reasons.ts";
 import {
+  BOUND_SLACK,
   computeTextSimilarities,
   createTextIndex,
+  createTextQuery,
   type TextFields,
   type TextIndex,
   type TextIndexOptions,
@@ -204,11 +207,16 @@ interface RawSignals {
   crossLanguage: Uint8Array;
 }
 
-function collectSignals(index: RelatedIndex, doc: number): RawSignals {
+/** The signals of links (explicit, shared neighbours, co-listing) of paper `doc`, and who has any. */
+function collectLinkSignals(
+  index: RelatedIndex,
+  doc: number,
+  candidates: number[],
+  seen: Uint8Array,
+  buffers?: ScoringBuffers,
+): Pick<RawSignals, "explicit" | "sharedNeighbours" | "coListed"> {
   const n = index.papers.length;
-  const candidates: number[] = [];
-  const seen = new Uint8Array(n);
-  const explicit = new Float64Array(n);
+  const explicit = buffers?.explicit ?? new Float64Array(n);
   for (const link of index.explicit.links[doc] ?? []) {
     explicit[link.other] = link.value;
     if (seen[link.other] === 0) {
@@ -216,10 +224,19 @@ function collectSignals(index: RelatedIndex, doc: number): RawSignals {
       candidates.push(link.other);
     }
   }
-  const sharedNeighbours = new Float64Array(n);
+  const sharedNeighbours = buffers?.sharedNeighbours ?? new Float64Array(n);
   accumulateSharedNeighbours(index.neighbours, doc, sharedNeighbours, candidates, seen);
-  const coListed = new Float64Array(n);
+  const coListed = buffers?.coListed ?? new Float64Array(n);
   accumulateCoListing(index.coListing, doc, coListed, candidates, seen);
+  return { explicit, sharedNeighbours, coListed };
+}
+
+/** Every signal of every paper sharing anything with paper `doc`, text computed for all of them. */
+function collectSignals(index: RelatedIndex, doc: number): RawSignals {
+  const n = index.papers.length;
+  const candidates: number[] = [];
+  const seen = new Uint8Array(n);
+  const { explicit, sharedNeighbours, coListed } = collectLinkSignals(index, doc, candidates, seen);
   const similarities = computeTextSimilarities(index.text, doc);
   for (const other of similarities.touched) {
     if (seen[other] === 0) {
@@ -335,14 +352,180 @@ export function computeRelatedSignals(
   }));
 }
 
-/** Scores of every candidate of one paper, by position. */
+/**
+ * Scores of every candidate of one paper, by position. With `pending`, the candidates whose text
+ * similarity may reach the floor have only an upper bound of their score until `settleScore` computes
+ * it: the ranking computes only those that can still make the first k.
+ */
 interface Scored {
+  doc: number;
   raw: RawSignals;
   scores: Float64Array;
   candidates: number[];
+  /** By position: 1 while the candidate's score is an upper bound. */
+  pending?: Uint8Array;
+  /** The exact text similarity of a pending candidate. */
+  similarity?: (other: number) => number;
+  /** The arrays above, when taken from the index's free ones (`releaseScored` gives them back). */
+  buffers?: ScoringBuffers;
 }
 
-function scoreDocument(index: RelatedIndex, doc: number, options: RelatedOptions): Scored {
+/** The per-paper arrays of one pruned scoring: all 0 while free. */
+interface ScoringBuffers {
+  explicit: Float64Array;
+  sharedNeighbours: Float64Array;
+  coListed: Float64Array;
+  text: Float64Array;
+  crossLanguage: Uint8Array;
+  scores: Float64Array;
+  pending: Uint8Array;
+  seen: Uint8Array;
+}
+
+/**
+ * Free scoring arrays per index, so that a query allocates none: a dozen arrays as long as the
+ * papers per query made the collector run every few queries (for the external memory they hold).
+ */
+const FREE_BUFFERS = new WeakMap<RelatedIndex, ScoringBuffers[]>();
+/** How many free sets of arrays an index keeps (a set query takes one per paper). */
+const MAX_FREE_BUFFERS = 4;
+
+function takeBuffers(index: RelatedIndex): ScoringBuffers {
+  const free = FREE_BUFFERS.get(index)?.pop();
+  if (free) return free;
+  const n = index.papers.length;
+  return {
+    explicit: new Float64Array(n),
+    sharedNeighbours: new Float64Array(n),
+    coListed: new Float64Array(n),
+    text: new Float64Array(n),
+    crossLanguage: new Uint8Array(n),
+    scores: new Float64Array(n),
+    pending: new Uint8Array(n),
+    seen: new Uint8Array(n),
+  };
+}
+
+/**
+ * Give a scoring's arrays back to its index, zeroed where it wrote: at its link candidates and at
+ * the candidates it scored, which are all the papers it wrote anything for.
+ */
+function releaseScored(index: RelatedIndex, scored: Scored): void {
+  const { buffers } = scored;
+  if (!buffers) return;
+  for (const list of [scored.raw.candidates, scored.candidates]) {
+    for (const other of list) {
+      buffers.explicit[other] = 0;
+      buffers.sharedNeighbours[other] = 0;
+      buffers.coListed[other] = 0;
+      buffers.text[other] = 0;
+      buffers.crossLanguage[other] = 0;
+      buffers.scores[other] = 0;
+      buffers.pending[other] = 0;
+      buffers.seen[other] = 0;
+    }
+  }
+  const free = FREE_BUFFERS.get(index) ?? [];
+  FREE_BUFFERS.set(index, free);
+  if (free.length < MAX_FREE_BUFFERS) free.push(buffers);
+}
+
+/**
+ * Score the candidates of paper `doc`. Text similarity below `minTextSimilarity` counts for nothing,
+ * so with `prune` the text part is searched for the papers that can reach it only (`createTextQuery`);
+ * those get an upper bound of their score (their text counted at its bound, below the duplicate
+ * limit), the others their score, the same as without pruning since their text adds nothing to it.
+ */
+function scoreDocument(
+  index: RelatedIndex,
+  doc: number,
+  options: RelatedOptions,
+  prune: boolean,
+): Scored {
+  const text =
+    prune && options.minTextSimilarity <= DUPLICATE_TEXT_SIMILARITY
+      ? createTextQuery(index.text, doc, options.minTextSimilarity)
+      : undefined;
+  if (!text) return scoreExhaustively(index, doc, options);
+  const buffers = takeBuffers(index);
+  const candidates: number[] = [];
+  const { seen, scores, pending } = buffers;
+  const links = collectLinkSignals(index, doc, candidates, seen, buffers);
+  const raw: RawSignals = {
+    candidates,
+    ...links,
+    text: buffers.text,
+    crossLanguage: buffers.crossLanguage,
+  };
+  const { explicit, sharedNeighbours, coListed } = links;
+  const { weights } = options;
+  const scored: number[] = [];
+  const community = index.communities[doc] as number;
+  const contextOf = (other: number) =>
+    weights.community * (community >= 0 && index.communities[other] === community ? 1 : 0) +
+    weights.time * timeCloseness(index.published, doc, other, options.timeScale);
+  text.candidates.forEach((other, i) => {
+    const evidence =
+      weights.explicit * (explicit[other] as number) +
+      weights.sharedNeighbours * (sharedNeighbours[other] as number) +
+      weights.coListed * (coListed[other] as number) +
+      weights.text * Math.min(text.bounds[i] as number, DUPLICATE_TEXT_SIMILARITY);
+    scores[other] = evidence + (evidence > 0 ? contextOf(other) : 0) + BOUND_SLACK;
+    pending[other] = 1;
+    scored.push(other);
+  });
+  for (const other of candidates) {
+    if (other === doc || pending[other] === 1) continue;
+    // Its text is below the floor: it adds nothing, whatever it is, and it is no duplicate.
+    const score = combineScore(
+      explicit[other] as number,
+      sharedNeighbours[other] as number,
+      coListed[other] as number,
+      0,
+      community >= 0 && index.communities[other] === community ? 1 : 0,
+      timeCloseness(index.published, doc, other, options.timeScale),
+      options,
+    );
+    if (score > 0) {
+      scores[other] = score;
+      scored.push(other);
+    }
+  }
+  return { doc, raw, scores, candidates: scored, pending, similarity: text.similarity, buffers };
+}
+
+/** The exact score of candidate `other` of `scored`, computing its text similarity if pending. */
+function settleScore(
+  index: RelatedIndex,
+  scored: Scored,
+  other: number,
+  options: RelatedOptions,
+): number {
+  const { pending, similarity } = scored;
+  if (!pending || pending[other] === 0 || !similarity) return scored.scores[other] as number;
+  pending[other] = 0;
+  const text = similarity(other);
+  scored.raw.text[other] = text;
+  const { doc, raw } = scored;
+  const community = index.communities[doc] as number;
+  const score =
+    text < DUPLICATE_TEXT_SIMILARITY
+      ? combineScore(
+          raw.explicit[other] as number,
+          raw.sharedNeighbours[other] as number,
+          raw.coListed[other] as number,
+          text,
+          community >= 0 && index.communities[other] === community ? 1 : 0,
+          timeCloseness(index.published, doc, other, options.timeScale),
+          options,
+        )
+      : 0;
+  scored.scores[other] = score > 0 ? score : 0;
+  return scored.scores[other] as number;
+}
+
+/** Every candidate's exact score, the text similarity of every paper computed. */
+function scoreExhaustively(index: RelatedIndex, doc: number, options: RelatedOptions): Scored {
   const raw = collectSignals(index, doc);
   const scores = new Float64Array(index.papers.length);
   const candidates: number[] = [];
@@ -362,21 +545,49 @@ function scoreDocument(index: RelatedIndex, doc: number, options: RelatedOptions
       candidates.push(other);
     }
   }
-  return { raw, scores, candidates };
+  return { doc, raw, scores, candidates };
 }
 
-/** The `k` best candidates by score, ties by key (positions follow key order). */
-function selectTop(candidates: readonly number[], scores: Float64Array, k: number): number[] {
+/**
+ * The `k` best candidates by score, ties by key (positions follow key order). A `pending` candidate's
+ * score is an upper bound until `settle` makes it exact (0: not a candidate after all); pending ones
+ * are settled best bound first, until a bound falls below the k-th exact score (MaxScore's stop).
+ * `settle` is told that k-th score (0 before there are k), and may give up with 0 on a candidate
+ * whose bound falls below it on the way.
+ */
+function selectTop(
+  candidates: readonly number[],
+  scores: Float64Array,
+  k: number,
+  pending?: Uint8Array,
+  settle?: (other: number, least: number) => number,
+): number[] {
   const top: number[] = [];
   const better = (a: number, b: number) =>
     (scores[a] as number) > (scores[b] as number) ||
     ((scores[a] as number) === (scores[b] as number) && a < b);
-  for (const candidate of candidates) {
-    if (top.length === k && !better(candidate, top[k - 1] as number)) continue;
+  const offer = (candidate: number) => {
+    if (top.length === k && !better(candidate, top[k - 1] as number)) return;
     let at = top.length;
     while (at > 0 && better(candidate, top[at - 1] as number)) at -= 1;
     top.splice(at, 0, candidate);
     if (top.length > k) top.pop();
+  };
+  if (!pending || !settle) {
+    for (const candidate of candidates) offer(candidate);
+    return top;
+  }
+  const open: number[] = [];
+  for (const candidate of candidates) {
+    if (pending[candidate] === 1) open.push(candidate);
+    else offer(candidate);
+  }
+  open.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  for (const candidate of open) {
+    const least = top.length === k ? (scores[top[k - 1] as number] as number) : 0;
+    // Bounds are sorted: none of the rest can beat the k-th.
+    if ((scores[candidate] as number) < least) break;
+    if (settle(candidate, least) > 0) offer(candidate);
   }
   return top;
 }
@@ -455,11 +666,35 @@ export function rankRelated(
   key: string,
   partial: Partial<RelatedOptions> = {},
 ): RelatedResult[] {
+  return rankPaper(index, key, partial, true);
+}
+
+/**
+ * `rankRelated` with the text similarity of every paper computed, none pruned: the same answer,
+ * slower; the reference the pruned ranking is tested against.
+ */
+export function rankRelatedExhaustively(
+  index: RelatedIndex,
+  key: string,
+  partial: Partial<RelatedOptions> = {},
+): RelatedResult[] {
+  return rankPaper(index, key, partial, false);
+}
+
+function rankPaper(
+  index: RelatedIndex,
+  key: string,
+  partial: Partial<RelatedOptions>,
+  prune: boolean,
+): RelatedResult[] {
   const options = resolveRelatedOptions(partial);
   if (!index.positions.has(key)) return rankAroundNode(index, key, options);
   const doc = positionOf(index, key);
-  const scored = scoreDocument(index, doc, options);
-  return selectTop(scored.candidates, scored.scores, options.k).map((other) => {
+  const scored = scoreDocument(index, doc, options, prune);
+  const top = selectTop(scored.candidates, scored.scores, options.k, scored.pending, (other) =>
+    settleScore(index, scored, other, options),
+  );
+  const results = top.map((other) => {
     const { score, breakdown } = combineSignals(
       rawOf(index, doc, scored.raw, other, options.timeScale),
       options,
@@ -472,6 +707,8 @@ export function rankRelated(
       breakdown: roundBreakdown(breakdown),
     };
   });
+  releaseScored(index, scored);
+  return results;
 }
 
 /** A result of `rankRelatedToSet`: which of the inputs it is related to, strongest first. */
@@ -498,25 +735,68 @@ export function rankRelatedToSet(
   keys: readonly string[],
   partial: Partial<RelatedOptions> = {},
 ): SetRelatedResult[] {
+  return rankSet(index, keys, partial, true);
+}
+
+/** `rankRelatedToSet` with no text similarity pruned: the reference of the pruned ranking. */
+export function rankRelatedToSetExhaustively(
+  index: RelatedIndex,
+  keys: readonly string[],
+  partial: Partial<RelatedOptions> = {},
+): SetRelatedResult[] {
+  return rankSet(index, keys, partial, false);
+}
+
+function rankSet(
+  index: RelatedIndex,
+  keys: readonly string[],
+  partial: Partial<RelatedOptions>,
+  prune: boolean,
+): SetRelatedResult[] {
   const options = resolveRelatedOptions(partial);
   const inputs = [...new Set(keys)].map((key) => positionOf(index, key));
   const n = index.papers.length;
   const total = new Float64Array(n);
-  const perInput = inputs.map((doc) => scoreDocument(index, doc, options));
+  const perInput = inputs.map((doc) => scoreDocument(index, doc, options, prune));
   const excluded = new Set(inputs);
   const candidates: number[] = [];
   const seen = new Uint8Array(n);
+  // A candidate pending against any input has a bound of its total (the sum of bounds and scores).
+  const pending = new Uint8Array(n);
   for (const scored of perInput) {
     for (const other of scored.candidates) {
       if (excluded.has(other)) continue;
       total[other] = (total[other] as number) + (scored.scores[other] as number);
+      if (scored.pending?.[other] === 1) pending[other] = 1;
       if (seen[other] === 0) {
         seen[other] = 1;
         candidates.push(other);
       }
     }
   }
-  return selectTop(candidates, total, options.k).map((other) => {
+  // Its total, as above: the inputs' scores added in order (0 from an input it is no candidate of).
+  // The widest bound is made exact first, and the candidate given up once its bound is below `least`.
+  const settle = (other: number, least: number) => {
+    for (;;) {
+      let bound = 0;
+      let widest: Scored | undefined;
+      for (const scored of perInput) {
+        const score = scored.scores[other] as number;
+        bound += score;
+        if (scored.pending?.[other] === 1 && (!widest || score > (widest.scores[other] as number)))
+          widest = scored;
+      }
+      if (!widest) break;
+      if (bound < least) return 0;
+      settleScore(index, widest, other, options);
+    }
+    let sum = 0;
+    for (const scored of perInput) sum += settleScore(index, scored, other, options);
+    pending[other] = 0;
+    total[other] = sum;
+    return sum;
+  };
+  const results = selectTop(candidates, total, options.k, pending, settle).map((other) => {
     const breakdown = zeroSignals();
     const reasons: WeightedReason[] = [];
     const contributions: Array<[number, number]> = [];
@@ -543,6 +823,8 @@ export function rankRelatedToSet(
       relatedTo: contributions.map(([doc]) => index.papers[doc] as string),
     };
   });
+  for (const scored of perInput) releaseScored(index, scored);
+  return results;
 }
 
 /** How much a paper's link to a topic, benchmark or collection counts when that node is the query. */

@@ -235,45 +235,95 @@ export function nearestPapers(
 }
 
 /**
- * The terms papers `a` and `b` share that add most to their similarity, most first. `scratch` holds
- * one zeroed slot per term of each space; it is left zeroed.
+ * The terms two papers share that add most to their similarity, most first, for pairs taken in order
+ * of their first paper: that paper's weights are spread over one slot per term once for all its
+ * pairs, and the shared terms are gathered in typed arrays, not an array per term.
  */
-function sharedTerms(
-  index: TextIndex,
-  a: number,
-  b: number,
-  count: number,
-  scratch: readonly [Float32Array, Float32Array],
-): string[] {
-  const found: Array<[number, number, number]> = [];
-  for (const space of [ENGLISH, CHINESE] as const) {
-    const { docStart, docTerms, docWeights } = index.spaces[space];
-    const weights = scratch[space];
-    const aEnd = docStart[a + 1] as number;
-    for (let t = docStart[a] as number; t < aEnd; t += 1)
-      weights[docTerms[t] as number] = docWeights[t] as number;
-    const bEnd = docStart[b + 1] as number;
-    for (let t = docStart[b] as number; t < bEnd; t += 1) {
-      const id = docTerms[t] as number;
-      const mine = weights[id] as number;
-      if (mine > 0) found.push([space, id, mine * (docWeights[t] as number)]);
+class SharedTermFinder {
+  private readonly weights: readonly [Float32Array, Float32Array];
+  private current = -1;
+  private spaces = new Uint8Array(64);
+  private ids = new Int32Array(64);
+  private products = new Float64Array(64);
+  private found = 0;
+
+  constructor(
+    private readonly index: TextIndex,
+    private readonly count: number,
+  ) {
+    this.weights = [
+      new Float32Array(index.spaces[ENGLISH].terms.length),
+      new Float32Array(index.spaces[CHINESE].terms.length),
+    ];
+  }
+
+  /** Spread (or clear, with `value` false) paper `doc`'s weights over the term slots. */
+  private spread(doc: number, value: boolean): void {
+    for (const space of [ENGLISH, CHINESE] as const) {
+      const { docStart, docTerms, docWeights } = this.index.spaces[space];
+      const weights = this.weights[space];
+      const end = docStart[doc + 1] as number;
+      for (let t = docStart[doc] as number; t < end; t += 1)
+        weights[docTerms[t] as number] = value ? (docWeights[t] as number) : 0;
     }
-    for (let t = docStart[a] as number; t < aEnd; t += 1) weights[docTerms[t] as number] = 0;
   }
-  // Only the terms that can be among the first `count` are spelt out: those weighing at least the
-  // `count`-th weight (ties at it are ordered by their text).
-  let kept = found;
-  if (found.length > count) {
-    const weights = Float64Array.from(found, ([, , weight]) => weight).sort();
-    const least = weights[weights.length - count] as number;
-    kept = found.filter(([, , weight]) => weight >= least);
+
+  private push(space: LanguageSpace, id: number, product: number): void {
+    if (this.found === this.ids.length) {
+      const size = this.ids.length * 2;
+      const spaces = new Uint8Array(size);
+      spaces.set(this.spaces);
+      this.spaces = spaces;
+      const ids = new Int32Array(size);
+      ids.set(this.ids);
+      this.ids = ids;
+      const products = new Float64Array(size);
+      products.set(this.products);
+      this.products = products;
+    }
+    this.spaces[this.found] = space;
+    this.ids[this.found] = id;
+    this.products[this.found] = product;
+    this.found += 1;
   }
-  const named = kept.map(([space, id, weight]): [string, number] => [
-    termText(index, space as 0 | 1, id),
-    weight,
-  ]);
-  named.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  return named.slice(0, count).map(([term]) => term);
+
+  /** The terms `a` and `b` share, heaviest first (ties by their text), at most `count`. */
+  find(a: number, b: number): string[] {
+    if (a !== this.current) {
+      if (this.current >= 0) this.spread(this.current, false);
+      this.spread(a, true);
+      this.current = a;
+    }
+    this.found = 0;
+    for (const space of [ENGLISH, CHINESE] as const) {
+      const { docStart, docTerms, docWeights } = this.index.spaces[space];
+      const weights = this.weights[space];
+      const end = docStart[b + 1] as number;
+      for (let t = docStart[b] as number; t < end; t += 1) {
+        const id = docTerms[t] as number;
+        const mine = weights[id] as number;
+        if (mine > 0) this.push(space, id, mine * (docWeights[t] as number));
+      }
+    }
+    // Only the terms that can be among the first `count` are spelt out: those weighing at least the
+    // `count`-th weight (ties at it are ordered by their text).
+    let least = Number.NEGATIVE_INFINITY;
+    if (this.found > this.count) {
+      const sorted = this.products.slice(0, this.found).sort();
+      least = sorted[this.found - this.count] as number;
+    }
+    const named: Array<[string, number]> = [];
+    for (let i = 0; i < this.found; i += 1) {
+      const product = this.products[i] as number;
+      if (product >= least)
+        named.push([
+          termText(this.index, this.spaces[i] as LanguageSpace, this.ids[i] as number),
+          product,
+        ]);
+    }
+    named.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    return named.slice(0, this.count).map(([term]) => term);
+  }
 }
 
 /**
@@ -312,16 +362,13 @@ export function addSimilarEdges(
     }
   });
   const ordered = [...pairs.keys()].sort((x, y) => x - y);
-  const scratch = [
-    new Float32Array(index.spaces[ENGLISH].terms.length),
-    new Float32Array(index.spaces[CHINESE].terms.length),
-  ] as const;
+  const shared = new SharedTermFinder(index, options.evidenceTerms);
   for (const pair of ordered) {
     const a = Math.floor(pair / n);
     const b = pair % n;
     const source = papers[a] as string;
     const target = papers[b] as string;
-    const terms = sharedTerms(index, a, b, options.evidenceTerms, scratch);
+    const terms = shared.find(a, b);
     graph.addEdgeWithKey(`similar:${source}|${target}`, source, target, {
       kind: "similar",
       weight: Math.round((pairs.get(pair) as number) * 10000) / 10000,
