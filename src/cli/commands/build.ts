@@ -11,8 +11,12 @@ import type { IngestOutcome } from "../../ingest/types.ts";
 import { type BuildReport, buildGraph, writeReportJsonChunks } from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
 import { collectInputs, describeError, ensureInputsExist } from "../inputs.ts";
-import { createProgressReporter } from "../progress.ts";
-import { streamSnapshotFile } from "../stream-snapshot.ts";
+import { createProgressReporter, type ProgressReporter } from "../progress.ts";
+import {
+  type SnapshotFilters,
+  type StreamedInput,
+  streamSnapshotFile,
+} from "../stream-snapshot.ts";
 import { formatTable } from "../table.ts";
 import { writeOutputsAtomically } from "../write-outputs.ts";
 
@@ -47,30 +51,28 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     categories: config.categories,
     ...(config.match !== undefined ? { match: new RegExp(config.match, "i") } : {}),
   };
-  const streamed: IngestOutcome[] = [];
-  for (const input of collected.streamed) {
-    const megabytes = Math.ceil(input.bytes / 1e6);
-    streamed.push(
-      await streamSnapshotFile(input, filters, (bytesRead) =>
-        progress.update({ stage: "ingest", done: Math.floor(bytesRead / 1e6), total: megabytes }),
-      ),
-    );
-  }
-  if ((config.categories.length > 0 || config.match !== undefined) && streamed.length === 0) {
+  const streamed = await streamSnapshots(collected.streamed, filters, progress);
+  if (
+    (config.categories.length > 0 || config.match !== undefined) &&
+    collected.streamed.length === 0
+  ) {
     io.stderr.write(
       "note: --category and --match apply to arXiv metadata snapshots; none was found among the inputs\n",
     );
   }
+  // Handed over, not shared: the lists are emptied into the build's input, so that the files'
+  // bytes and the streamed records are let go once the graph's nodes and edges are collected,
+  // before analysis and writing (whatever else still points at the lists finds them empty).
   const { graph, report } = buildGraph(
-    {
-      files: collected.files,
-      parsed: streamed,
+    () => ({
+      files: collected.files.splice(0),
+      parsed: streamed.splice(0),
       taxonomy,
       benchmarks,
       taxonomyFile: path.relative(process.cwd(), taxonomyFile),
       benchmarksFile: path.relative(process.cwd(), benchmarksFile),
       unreadable: collected.unreadable,
-    },
+    }),
     {
       analyse: { seed: config.seed },
       topics: config.topics,
@@ -107,6 +109,27 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       );
   }
   return config.strict && report.summary.skipped > 0 ? 1 : 0;
+}
+
+/**
+ * Stream every snapshot file through the reader, in order. A function of its own, so that no
+ * outcome stays behind in a register of the caller's frame while the build runs.
+ */
+async function streamSnapshots(
+  inputs: readonly StreamedInput[],
+  filters: SnapshotFilters,
+  progress: ProgressReporter,
+): Promise<IngestOutcome[]> {
+  const streamed: IngestOutcome[] = [];
+  for (const input of inputs) {
+    const megabytes = Math.ceil(input.bytes / 1e6);
+    streamed.push(
+      await streamSnapshotFile(input, filters, (bytesRead) =>
+        progress.update({ stage: "ingest", done: Math.floor(bytesRead / 1e6), total: megabytes }),
+      ),
+    );
+  }
+  return streamed;
 }
 
 /** Whether `dir` already holds a built graph that an empty build would replace. */
