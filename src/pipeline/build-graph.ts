@@ -198,6 +198,10 @@ function collect(
       input.nodes = [...(nodesOfDocument.get(input.file) ?? [])].sort(compareStrings);
   }
   nodesOfDocument.clear();
+  // An entity of one record needs that record no more: discovery names its source (the entity's
+  // one source) without it. The records of a snapshot's million lone papers go here.
+  for (const entity of resolved.entities)
+    if (entity.members.length === 1) entity.members = noItems();
 
   const topicSource = partial.topics ?? "both";
   const entities =
@@ -312,6 +316,7 @@ function discoverTopics(
     }
   }
   const papers = entities.map((entity): KeyTermPaper => {
+    // An entity let go of its records has one source, the record its texts came from.
     const sourceOf = (field: "title" | "abstract" | "titleZh" | "abstractZh") =>
       entity.members.find((member) => member.record[field] === entity[field])?.record.source ??
       entity.sources[0] ??
