@@ -1,15 +1,21 @@
 // Writes a synthetic arXiv metadata snapshot (one JSON object per line, the shape of Kaggle's
 // arxiv-metadata-oai-snapshot.json) so that the streaming build can be measured at scale:
-//   tsx bench/make-snapshot.ts --records 1000000 --out bench/out/snapshot-1m.jsonl [--seed 7]
+//   tsx bench/make-snapshot.ts --records 1000000 --out bench/out/snapshot-1m.jsonl [--seed 7] [--shape trivial]
 // Titles and abstracts mix research themes and shared phrases drawn with a skewed distribution, so that
 // topics, key terms and similar edges find real work. Seeded: the same size and seed give the same file.
+// `--shape trivial` writes the smallest records instead (title `p<i>`, abstract `t`, one author, one
+// category, one date): a graph of singletons, which measures what every paper node costs by itself.
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRng } from "../src/graph/rng.ts";
 
-const USAGE = "usage: tsx bench/make-snapshot.ts --records <n> [--out <file>] [--seed <n>]";
+const USAGE =
+  "usage: tsx bench/make-snapshot.ts --records <n> [--out <file>] [--seed <n>] [--shape realistic|trivial]";
+
+/** What the generated records look like: varied research text, or the smallest records there are. */
+export type SnapshotShape = "realistic" | "trivial";
 const DEFAULT_SEED = 20240601;
 
 /** A research theme: the phrases its papers are about and the category they are filed under. */
@@ -511,8 +517,10 @@ const GIVEN = [
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function parse(argv: string[]): { records: number; out: string; seed: number } | string {
-  let values: { records?: string; out?: string; seed?: string };
+function parse(
+  argv: string[],
+): { records: number; out: string; seed: number; shape: SnapshotShape } | string {
+  let values: { records?: string; out?: string; seed?: string; shape?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -520,6 +528,7 @@ function parse(argv: string[]): { records: number; out: string; seed: number } |
         records: { type: "string", short: "n" },
         out: { type: "string", short: "o" },
         seed: { type: "string" },
+        shape: { type: "string" },
       },
       strict: true,
     }));
@@ -530,11 +539,35 @@ function parse(argv: string[]): { records: number; out: string; seed: number } |
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!Number.isInteger(records) || records < 0) return "--records must be a non-negative integer";
   if (!Number.isInteger(seed)) return "--seed must be an integer";
+  const shape = values.shape ?? "realistic";
+  if (shape !== "realistic" && shape !== "trivial") return "--shape must be realistic or trivial";
   return {
     records,
     seed,
+    shape,
     out: path.resolve(values.out ?? path.join("bench", "out", `snapshot-${records}.jsonl`)),
   };
+}
+
+/** One snapshot line for record `index` (1-based) of the given shape. */
+export function makeSnapshotLine(shape: SnapshotShape, index: number, rng: () => number): string {
+  return shape === "trivial" ? trivialSnapshotLine(index) : snapshotLine(index, rng);
+}
+
+/**
+ * The smallest record: ids unique in blocks of 99,999 a month from 2015-01 on, title `p<i>`, abstract
+ * `t`, one author and category, all of one date. Nothing links two of them.
+ */
+export function trivialSnapshotLine(index: number): string {
+  const i = index - 1;
+  return JSON.stringify({
+    id: `${1501 + Math.floor(i / 99_999)}.${String(i % 99_999).padStart(5, "0")}`,
+    title: `p${i}`,
+    abstract: "t",
+    authors: "A",
+    categories: "cs.CL",
+    versions: [{ version: "v1", created: "Mon, 1 Jan 2023 00:00:00 GMT" }],
+  });
 }
 
 /** One snapshot line for record `index`. */
@@ -599,7 +632,7 @@ async function run(argv: string[]): Promise<number> {
   let bytes = 0;
   let batch: string[] = [];
   for (let i = 1; i <= options.records; i++) {
-    batch.push(snapshotLine(i, rng));
+    batch.push(makeSnapshotLine(options.shape, i, rng));
     if (batch.length === 10_000 || i === options.records) {
       const chunk = `${batch.join("\n")}\n`;
       bytes += Buffer.byteLength(chunk);
@@ -612,7 +645,7 @@ async function run(argv: string[]): Promise<number> {
     out.end((error?: Error | null) => (error ? reject(error) : resolve())),
   );
   console.error(
-    `make-snapshot: ${options.records} records, ${(bytes / 1e6).toFixed(1)} MB, seed ${options.seed}, written to ${options.out}`,
+    `make-snapshot: ${options.records} ${options.shape} records, ${(bytes / 1e6).toFixed(1)} MB, seed ${options.seed}, written to ${options.out}`,
   );
   return 0;
 }

@@ -15,6 +15,7 @@ import type {
   NodeAttributes,
   NodeKind,
 } from "../graph/types.ts";
+import { writeJsonChunks } from "./json-chunks.ts";
 
 /** The `format` field of explorer.json. */
 export const EXPLORER_FORMAT = "litgraph-explorer";
@@ -175,7 +176,10 @@ function* writeExplorerMapChunks(graph: LitGraph, shards: number): Generator<str
     return i;
   };
   const nodeIndex = new Map<string, number>();
-  let buffer = `{"format":"${EXPLORER_FORMAT}","version":${EXPLORER_VERSION},"options":${JSON.stringify({ allowSelfLoops: graph.allowSelfLoops })},"attributes":${JSON.stringify(graph.getAttributes())},"search":"${EXPLORER_SEARCH_FILE}","details":${JSON.stringify({ folder: EXPLORER_DETAILS_FOLDER, shards })},"nodes":[`;
+  yield `{"format":"${EXPLORER_FORMAT}","version":${EXPLORER_VERSION},"options":${JSON.stringify({ allowSelfLoops: graph.allowSelfLoops })},"attributes":`;
+  // The attributes entry by entry: a million communities' labels are 70 MB of JSON.
+  yield* writeJsonChunks(graph.getAttributes(), 2, CHUNK_CHARACTERS);
+  let buffer = `,"search":"${EXPLORER_SEARCH_FILE}","details":${JSON.stringify({ folder: EXPLORER_DETAILS_FOLDER, shards })},"nodes":[`;
   let i = 0;
   for (const { node: key, attributes: a } of graph.nodeEntries()) {
     nodeIndex.set(key, i);

@@ -4,6 +4,7 @@ import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import { LitgraphError } from "../errors.ts";
 import type { EdgeAttributes, GraphAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
+import { writeJsonChunks } from "./json-chunks.ts";
 
 /** How many problems an `invalid-graph` error lists before it only counts the rest. */
 const MAX_LISTED_PROBLEMS = 5;
@@ -29,7 +30,10 @@ const CHUNK_CHARACTERS = 1 << 16;
  */
 export function* writeGraphJsonChunks(graph: LitGraph): Generator<string, void, undefined> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  let buffer = `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;
+  yield `{"options":${JSON.stringify(options)},"attributes":`;
+  // The attributes entry by entry: a million communities' labels are 70 MB of JSON.
+  yield* writeJsonChunks(graph.getAttributes(), 2, CHUNK_CHARACTERS);
+  let buffer = ',"nodes":[';
   let first = true;
   for (const { node, attributes } of graph.nodeEntries()) {
     // graphology's export leaves `attributes` out of an element that has none. The element is

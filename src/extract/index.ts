@@ -1,5 +1,6 @@
 // The extract stage: paper records in, papers with their survey finding, topics, benchmarks and
 // repositories out, each mention with its evidence. Pure: the definition files come in as parsed JSON.
+import { orNoItems } from "../ingest/records.ts";
 import type { PaperRecord } from "../ingest/types.ts";
 import { compileGazetteer, findBenchmarks } from "./benchmarks.ts";
 import { parseBenchmarkGazetteer, parseTaxonomy } from "./definitions.ts";
@@ -45,16 +46,19 @@ export function extractPaper(record: PaperRecord, ctx: ExtractContext): Extracte
   const survey = detectSurvey(record);
   const benchmarks = findBenchmarks(record, ctx.benchmarks);
   const introducesBenchmark = benchmarks.some((mention) => mention.relation === "introduces");
+  // Most records of a snapshot find nothing: their empty lists are one shared list.
   return {
     record,
     survey,
-    topics: findTopics(record, ctx.taxonomy, {
-      survey: survey.isSurvey,
-      introducesBenchmark,
-      ...(ctx.categoryTags ? { categoryTags: ctx.categoryTags } : {}),
-    }),
-    benchmarks,
-    repos: findRepos(record),
+    topics: orNoItems(
+      findTopics(record, ctx.taxonomy, {
+        survey: survey.isSurvey,
+        introducesBenchmark,
+        ...(ctx.categoryTags ? { categoryTags: ctx.categoryTags } : {}),
+      }),
+    ),
+    benchmarks: orNoItems(benchmarks),
+    repos: orNoItems(findRepos(record)),
   };
 }
 

@@ -264,6 +264,11 @@ interface WordCache {
 
 let wordCache: WordCache | undefined;
 
+/** Let the word cache go; the next word read makes a new one. */
+function releaseWordCache(): void {
+  wordCache = undefined;
+}
+
 function describeWord(text: string, start: number, end: number): WordInfo | null {
   wordCache ??= {
     slots: new Int32Array(WORD_SLOTS),
@@ -663,6 +668,8 @@ export function discoverKeyTerms(
       });
     }
   });
+  // The words of this corpus are of no use to the rest of the build (up to 200,000 of them).
+  releaseWordCache();
   return { terms, assignments };
 }
 

@@ -59,6 +59,9 @@ const SURVEY_TAGS = new Set([
   "文献综述",
 ]);
 
+/** What every record that is no survey is found to be: one object, frozen, shared by them all. */
+const NOT_A_SURVEY: SurveyFinding = Object.freeze({ isSurvey: false });
+
 /**
  * Decide whether `record` is a survey. Evidence, best first: the title (`A Survey of …`,
  * `…: A Review`, `…综述`), then an abstract or summary sentence in which the record speaks of
@@ -81,7 +84,7 @@ export function detectSurvey(record: PaperRecord): SurveyFinding {
       return { isSurvey: true, evidence: { source: record.source, snippet: clipText(tag) } };
     }
   }
-  return { isSurvey: false };
+  return NOT_A_SURVEY;
 }
 
 /** True when a title names its genre as a survey, review, overview, primer, tutorial or meta-analysis. */

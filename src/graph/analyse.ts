@@ -52,6 +52,22 @@ export function analyseGraph(
 ): void {
   const options = resolveAnalyseOptions(partial);
   onStep("communities");
+  assignCommunities(graph, options);
+  onStep("sizes");
+  const sizes = computeSizes(graph, options.sizes);
+  graph.forEachNode((node) => {
+    graph.setNodeAttribute(node, "size", sizes[node] ?? options.sizes.minSize);
+  });
+  onStep("layout");
+  assignLayout(graph, createRng(options.seed + 1), options.layout);
+}
+
+/**
+ * Detect the communities and write them into the graph: `community` and `color` on every node,
+ * `modularity` and the labelled `communities` on the graph. A function of its own, so that the
+ * node → community table (a million keys for a million papers) is let go before sizes and layout.
+ */
+function assignCommunities(graph: LitGraph, options: AnalyseOptions): void {
   const detected = computeCommunities(graph, createRng(options.seed), options.communities);
   graph.forEachNode((node) => {
     const community = detected.communities[node] ?? 0;
@@ -69,11 +85,4 @@ export function analyseGraph(
       options.communities,
     ),
   });
-  onStep("sizes");
-  const sizes = computeSizes(graph, options.sizes);
-  graph.forEachNode((node) => {
-    graph.setNodeAttribute(node, "size", sizes[node] ?? options.sizes.minSize);
-  });
-  onStep("layout");
-  assignLayout(graph, createRng(options.seed + 1), options.layout);
 }

@@ -402,7 +402,8 @@ function paperAttributes(entity: PaperEntity): NodeAttributes {
     ...(entity.date ? { date: entity.date } : {}),
     authors: entity.authors,
     urls: entity.urls,
-    sources: [...entity.sources],
+    // The entity's own list (its entity is let go once the graph is collected).
+    sources: entity.sources,
     ...UNPLACED,
   };
 }

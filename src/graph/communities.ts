@@ -144,12 +144,7 @@ export function labelCommunities(
     conceptScores.set(id, scores);
   });
 
-  const termsByCommunity = countTitleTerms(graph, communities);
-  const documentFrequency = new Map<string, number>();
-  for (const terms of termsByCommunity.values()) {
-    for (const term of terms.keys())
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
+  const { termsByCommunity, documentFrequency } = countTitleTerms(graph, communities, sizes);
   const total = Math.max(1, sizes.size);
 
   // A community of one node (a paper linked to nothing else) is best named by that node.
@@ -167,7 +162,7 @@ export function labelCommunities(
         label: lone,
         size: 1,
         color: colors[id % colors.length] ?? "#999999",
-        terms: [],
+        terms: NO_TERMS as string[],
       };
       continue;
     }
@@ -189,24 +184,49 @@ export function labelCommunities(
   return result;
 }
 
+/**
+ * One list shared by the labels of all communities of one node, which name no terms: a graph of a
+ * million unlinked papers has a million of them. Frozen, so that no caller can add to all at once.
+ */
+const NO_TERMS: readonly string[] = Object.freeze([]);
+
+/**
+ * The title words of each community's papers, counted per community, and in how many communities
+ * each word occurs. A community of one node is labelled by that node, so only its words' community
+ * count is kept, not a table of its own.
+ */
 function countTitleTerms(
   graph: LitGraph,
   communities: Record<string, number>,
-): Map<number, Map<string, number>> {
+  sizes: ReadonlyMap<number, number>,
+): {
+  termsByCommunity: Map<number, Map<string, number>>;
+  documentFrequency: Map<string, number>;
+} {
   const byCommunity = new Map<number, Map<string, number>>();
+  const documentFrequency = new Map<string, number>();
   graph.forEachNode((node, attributes) => {
     if (attributes.kind !== "paper" && attributes.kind !== "survey") return;
     const id = communities[node];
     if (id === undefined) return;
-    const counts = byCommunity.get(id) ?? new Map<string, number>();
+    const lone = sizes.get(id) === 1;
+    let counts = lone ? undefined : byCommunity.get(id);
+    if (!lone && !counts) {
+      counts = new Map<string, number>();
+      byCommunity.set(id, counts);
+    }
     const words = new Set(
       (attributes.title ?? "").toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? [],
     );
-    for (const word of words)
-      if (!STOPWORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    byCommunity.set(id, counts);
+    for (const word of words) {
+      if (STOPWORDS.has(word)) continue;
+      const count = counts?.get(word) ?? 0;
+      // A word counts towards its community's frequency when the community first holds it.
+      if (count === 0) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+      counts?.set(word, count + 1);
+    }
   });
-  return byCommunity;
+  return { termsByCommunity: byCommunity, documentFrequency };
 }
 
 function topTerms(scores: Map<string, number> | undefined, count: number): string[] {

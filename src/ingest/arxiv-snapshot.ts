@@ -127,6 +127,16 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
     strings.set(text, text);
     return text;
   };
+  // A snapshot has a million records but a few thousand sets of categories: one frozen list each.
+  const lists = new Map<string, string[]>();
+  const internList = (list: string[]): string[] => {
+    const key = list.join(" ");
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    const shared = Object.freeze(list.map(intern)) as string[];
+    lists.set(key, shared);
+    return shared;
+  };
 
   return {
     push(rawLine, lineNumber) {
@@ -184,7 +194,7 @@ export function createSnapshotReader(options: SnapshotReaderOptions): SnapshotRe
       });
       // Dates, categories and author names repeat across a snapshot's records: one string each.
       if (record.date) record.date = intern(record.date);
-      if (record.keywords) record.keywords = record.keywords.map(intern);
+      if (record.keywords) record.keywords = internList(record.keywords);
       record.authors = record.authors.map(intern);
       records.push(record);
       counts.kept++;

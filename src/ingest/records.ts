@@ -2,6 +2,23 @@
 // so records from different formats look alike to the extract stage.
 import type { FormatId, PaperRecord, RecordRole, SourceDocument } from "./types.ts";
 
+/**
+ * One frozen empty list, shared by every record, mention list and graph node that has nothing in a
+ * list. A snapshot of a million records would otherwise hold a dozen empty lists per record, at 32
+ * bytes each; frozen, so that code which pushes into one fails at once instead of filling them all.
+ */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/** The shared empty list (see {@link NO_ITEMS}), typed for a list of `T`. Never to be mutated. */
+export function noItems<T>(): T[] {
+  return NO_ITEMS as unknown as T[];
+}
+
+/** `list` itself, or the shared empty list when it is empty (so an empty list is not kept twice). */
+export function orNoItems<T>(list: T[]): T[] {
+  return list.length > 0 ? list : noItems<T>();
+}
+
 /** The fields an adapter sets on top of the defaults. */
 export type PaperRecordFields = Partial<
   Omit<PaperRecord, "source" | "document" | "format" | "role">
@@ -30,10 +47,10 @@ export function createPaperRecord(
     document: doc.id,
     format,
     role,
-    authors: fields.authors ?? [],
-    categories: fields.categories ?? [],
-    tags: fields.tags ?? [],
-    urls: [...new Set(fields.urls ?? [])],
+    authors: orNoItems(fields.authors ?? noItems()),
+    categories: orNoItems(fields.categories ?? noItems()),
+    tags: orNoItems(fields.tags ?? noItems()),
+    urls: fields.urls && fields.urls.length > 0 ? [...new Set(fields.urls)] : noItems(),
   };
   const optional: Array<keyof PaperRecordFields> = [
     "line",

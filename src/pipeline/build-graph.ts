@@ -11,7 +11,7 @@ import {
   type KeyTermResult,
   keyOfTerm,
 } from "../extract/key-terms.ts";
-import type { Taxonomy } from "../extract/types.ts";
+import type { ExtractContext, Taxonomy } from "../extract/types.ts";
 import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
 import {
   collectGraph,
@@ -23,6 +23,7 @@ import {
 } from "../graph/build.ts";
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
+import { noItems } from "../ingest/records.ts";
 import type { IngestOutcome, InputFile } from "../ingest/types.ts";
 import { addSimilarEdges, type SimilarEdgeOptions } from "../related/similar-edges.ts";
 import { type RefusedMerge, resolvePapers } from "../resolve/index.ts";
@@ -103,13 +104,25 @@ export interface BuildResult {
 /**
  * Build the graph of `input.files`. Bad files never stop the build: they are reported as skipped,
  * with the reason, in `report.inputs`. Deterministic: files are processed in id order.
+ *
+ * `input` may be given as a function that returns it: it is then called once, and the files, the
+ * parsed outcomes and their records are held only until the graph's nodes and edges are collected,
+ * not through analysis (a caller that keeps no reference of its own lets a million records go
+ * before the graph is laid out).
  */
-export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {}): BuildResult {
+export function buildGraph(
+  input: BuildInput | (() => BuildInput),
+  partial: Partial<BuildOptions> = {},
+): BuildResult {
   const onProgress = partial.onProgress ?? (() => {});
   // Records, extracted papers and entities are needed up to the graph's nodes and edges only:
   // `collect` returns those and the report's parts, so that the rest is garbage before the graph
   // is made and long before similar edges and analysis run.
-  const { pending, report } = collect(input, partial, onProgress);
+  const { pending, report } = collect(
+    typeof input === "function" ? input : () => input,
+    partial,
+    onProgress,
+  );
   const graph = materializeGraph(pending);
 
   if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
@@ -154,14 +167,87 @@ interface ReportParts {
 
 /**
  * Ingest, extract, resolve, discover topics and collect the graph's nodes and edges. Records,
- * extracted papers and entities stay inside: once this returns they are garbage, before the graph
- * itself is made.
+ * extracted papers and entities stay inside, and each is let go as soon as the next step has what
+ * it needs: the documents once the papers are resolved, the records behind each entity once the
+ * topics are discovered, so that at a million records they are not all held while the nodes are
+ * made.
  */
 function collect(
-  input: BuildInput,
+  takeInput: () => BuildInput,
   partial: Partial<BuildOptions>,
   onProgress: (event: ProgressEvent) => void,
 ): { pending: PendingGraph; report: ReportParts } {
+  const { context, documents, inputs } = readDocuments(takeInput, onProgress);
+
+  onProgress({ stage: "resolve", done: 0, total: 1 });
+  const resolved = resolvePapers(documents, partial.resolve);
+  const builtFrom: Record<string, number> = {};
+  for (const doc of documents) builtFrom[doc.format] = (builtFrom[doc.format] ?? 0) + 1;
+  const records = documents.reduce((sum, doc) => sum + doc.papers.length, 0);
+  const collections = listCollections(documents, resolved.recordKeys);
+  documents.length = 0;
+
+  const nodesOfDocument = new Map<string, Set<string>>();
+  for (const entity of resolved.entities) {
+    for (const member of entity.members) {
+      const set = nodesOfDocument.get(member.record.document) ?? new Set<string>();
+      set.add(entity.key);
+      nodesOfDocument.set(member.record.document, set);
+    }
+  }
+  for (const input of inputs) {
+    if (input.nodes)
+      input.nodes = [...(nodesOfDocument.get(input.file) ?? [])].sort(compareStrings);
+  }
+  nodesOfDocument.clear();
+  // An entity of one record needs that record no more: discovery names its source (the entity's
+  // one source) without it. The records of a snapshot's million lone papers go here.
+  for (const entity of resolved.entities)
+    if (entity.members.length === 1) entity.members = noItems();
+
+  const topicSource = partial.topics ?? "both";
+  const entities =
+    topicSource === "discovered"
+      ? resolved.entities.map((entity) => ({ ...entity, topics: [] }))
+      : resolved.entities;
+  const discovered =
+    topicSource === "taxonomy"
+      ? undefined
+      : discoverTopics(
+          entities,
+          topicSource === "both" ? context.taxonomy : undefined,
+          partial.keyTerms,
+        );
+  // Nothing below reads an entity's records: they go before the nodes are made.
+  for (const list of [resolved.entities, entities])
+    for (const entity of list) entity.members = noItems();
+
+  onProgress({ stage: "build", done: 0, total: 1 });
+  const pending = collectGraph({
+    entities,
+    relations: resolved.relations,
+    taxonomy: context.taxonomy,
+    benchmarks: context.benchmarks,
+    builtFrom,
+    collections,
+    ...(discovered ? { discovered } : {}),
+  });
+  return {
+    pending,
+    report: { inputs, records, merges: resolved.merges, refused: resolved.refused },
+  };
+}
+
+/**
+ * Ingest the files and extract the papers of every document, in id order, with the report of each
+ * input (its `nodes` left empty, to be filled once the papers are resolved). The input, the files'
+ * bytes and the ingest outcomes are let go when this returns; the documents' papers are kept.
+ */
+function readDocuments(
+  takeInput: () => BuildInput,
+  onProgress: (event: ProgressEvent) => void,
+): { context: ExtractContext; documents: DocumentExtraction[]; inputs: InputReport[] } {
+  const input = takeInput();
   const context = createExtractContext(
     input.taxonomy,
     input.benchmarks,
@@ -199,47 +285,11 @@ function collect(
     onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
   });
 
+  // One-word names the corpus writes in lower case are common words (needs every document's text).
   dropCommonWordBenchmarks(documents.flatMap((doc) => doc.papers));
 
-  onProgress({ stage: "resolve", done: 0, total: 1 });
-  const resolved = resolvePapers(documents, partial.resolve);
-  const topicSource = partial.topics ?? "both";
-  const entities =
-    topicSource === "discovered"
-      ? resolved.entities.map((entity) => ({ ...entity, topics: [] }))
-      : resolved.entities;
-  const discovered =
-    topicSource === "taxonomy"
-      ? undefined
-      : discoverTopics(
-          entities,
-          topicSource === "both" ? context.taxonomy : undefined,
-          partial.keyTerms,
-        );
-
-  onProgress({ stage: "build", done: 0, total: 1 });
-  const builtFrom: Record<string, number> = {};
-  for (const doc of documents) builtFrom[doc.format] = (builtFrom[doc.format] ?? 0) + 1;
-  const pending = collectGraph({
-    entities,
-    relations: resolved.relations,
-    taxonomy: context.taxonomy,
-    benchmarks: context.benchmarks,
-    builtFrom,
-    collections: listCollections(documents, resolved.recordKeys),
-    ...(discovered ? { discovered } : {}),
-  });
-
-  const nodesOfDocument = new Map<string, Set<string>>();
-  for (const entity of resolved.entities) {
-    for (const member of entity.members) {
-      const set = nodesOfDocument.get(member.record.document) ?? new Set<string>();
-      set.add(entity.key);
-      nodesOfDocument.set(member.record.document, set);
-    }
-  }
   const inputs: InputReport[] = [
-    ...outcomes.map((outcome) => describeOutcome(outcome, nodesOfDocument)),
+    ...outcomes.map(describeOutcome),
     ...(input.unreadable ?? []).map(
       (entry): InputReport => ({
         file: entry.file,
@@ -252,15 +302,7 @@ function collect(
       }),
     ),
   ].sort((a, b) => compareStrings(a.file, b.file));
-  return {
-    pending,
-    report: {
-      inputs,
-      records: documents.reduce((sum, doc) => sum + doc.papers.length, 0),
-      merges: resolved.merges,
-      refused: resolved.refused,
-    },
-  };
+  return { context, documents, inputs };
 }
 
 /**
@@ -285,6 +327,7 @@ function discoverTopics(
     }
   }
   const papers = entities.map((entity): KeyTermPaper => {
+    // An entity let go of its records has one source, the record its texts came from.
     const sourceOf = (field: "title" | "abstract" | "titleZh" | "abstractZh") =>
       entity.members.find((member) => member.record[field] === entity[field])?.record.source ??
       entity.sources[0] ??
@@ -308,10 +351,8 @@ function discoverTopics(
   return discoverKeyTerms(papers, reserved, options);
 }
 
-function describeOutcome(
-  outcome: IngestOutcome,
-  nodesOfDocument: Map<string, Set<string>>,
-): InputReport {
+/** The report of one input; a parsed one's `nodes` are filled in once its papers are resolved. */
+function describeOutcome(outcome: IngestOutcome): InputReport {
   if (outcome.state === "skipped") {
     return {
       file: outcome.id,
@@ -329,7 +370,7 @@ function describeOutcome(
     encoding: outcome.encoding,
     records: outcome.parsed.records.length,
     ...(outcome.parsed.counts ? { counts: outcome.parsed.counts } : {}),
-    nodes: [...(nodesOfDocument.get(outcome.id) ?? [])].sort(compareStrings),
+    nodes: [],
     diagnostics: outcome.parsed.diagnostics,
   };
 }

@@ -78,6 +78,34 @@ export function nearestPapers(
   index: TextIndex,
   options: Pick<SimilarEdgeOptions, "k" | "threshold">,
 ): Neighbour[][] {
+  const { k, sizes, others, scores } = findNearest(index, options);
+  const result: Neighbour[][] = [];
+  for (let doc = 0; doc < index.size; doc += 1) {
+    const list: Neighbour[] = [];
+    for (let i = 0; i < (sizes[doc] as number); i += 1)
+      list.push({ other: others[doc * k + i] as number, score: scores[doc * k + i] as number });
+    list.sort((a, b) => b.score - a.score || a.other - b.other);
+    result.push(list);
+  }
+  return result;
+}
+
+/**
+ * Each paper's best `k` neighbours as {@link nearestPapers} finds them, left in flat heaps: paper
+ * `doc` has `sizes[doc]` of them at `doc * k` onwards in `others` and `scores`, in no order. A
+ * million papers' lists of objects would cost more than the search itself.
+ */
+interface NearestHeaps {
+  k: number;
+  sizes: Int32Array;
+  others: Int32Array;
+  scores: Float64Array;
+}
+
+function findNearest(
+  index: TextIndex,
+  options: Pick<SimilarEdgeOptions, "k" | "threshold">,
+): NearestHeaps {
   const n = index.size;
   const k = options.k;
   const heapScores = new Float64Array(n * k);
@@ -220,18 +248,7 @@ export function nearestPapers(
     }
   }
 
-  const result: Neighbour[][] = [];
-  for (let doc = 0; doc < n; doc += 1) {
-    const list: Neighbour[] = [];
-    for (let i = 0; i < (heapSizes[doc] as number); i += 1)
-      list.push({
-        other: heapOthers[doc * k + i] as number,
-        score: heapScores[doc * k + i] as number,
-      });
-    list.sort((a, b) => b.score - a.score || a.other - b.other);
-    result.push(list);
-  }
-  return result;
+  return { k, sizes: heapSizes, others: heapOthers, scores: heapScores };
 }
 
 /**
@@ -351,19 +368,40 @@ export function addSimilarEdges(
       b: options.b,
     },
   );
-  const nearest = nearestPapers(index, options);
-  const pairs = new Map<number, number>();
+  const nearest = findNearest(index, options);
+  // Every pair once, as the number a·n + b (a < b), in increasing order: a flat list sorted, not a
+  // map of millions of entries. A pair is in the heap of one of its papers or of both, with the same
+  // score either way.
   const n = papers.length;
-  nearest.forEach((list, doc) => {
-    for (const { other, score } of list) {
-      const a = Math.min(doc, other);
-      const b = Math.max(doc, other);
-      pairs.set(a * n + b, score);
+  const { k, sizes, others, scores } = nearest;
+  let total = 0;
+  for (let doc = 0; doc < n; doc += 1) total += sizes[doc] as number;
+  const found = new Float64Array(total);
+  let at = 0;
+  for (let doc = 0; doc < n; doc += 1) {
+    for (let i = 0; i < (sizes[doc] as number); i += 1) {
+      const other = others[doc * k + i] as number;
+      found[at] = Math.min(doc, other) * n + Math.max(doc, other);
+      at += 1;
     }
-  });
-  const ordered = [...pairs.keys()].sort((x, y) => x - y);
+  }
+  found.sort();
+  const scoreOf = (a: number, b: number): number => {
+    for (const [doc, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      for (let i = 0; i < (sizes[doc] as number); i += 1)
+        if (others[doc * k + i] === other) return scores[doc * k + i] as number;
+    }
+    return 0;
+  };
   const shared = new SharedTermFinder(index, options.evidenceTerms);
-  for (const pair of ordered) {
+  let edges = 0;
+  for (let p = 0; p < total; p += 1) {
+    const pair = found[p] as number;
+    if (p > 0 && pair === found[p - 1]) continue;
+    edges += 1;
     const a = Math.floor(pair / n);
     const b = pair % n;
     const source = papers[a] as string;
@@ -371,9 +409,9 @@ export function addSimilarEdges(
     const terms = shared.find(a, b);
     graph.addEdgeWithKey(`similar:${source}|${target}`, source, target, {
       kind: "similar",
-      weight: Math.round((pairs.get(pair) as number) * 10000) / 10000,
+      weight: Math.round(scoreOf(a, b) * 10000) / 10000,
       evidence: [{ source: SIMILAR_EVIDENCE_SOURCE, snippet: `shared terms: ${terms.join(", ")}` }],
     });
   }
-  return ordered.length;
+  return edges;
 }

@@ -32,24 +32,24 @@ export type JoinStrength = "identifier" | "title" | "hint";
 const SAME_PAPER_TITLE_SIMILARITY = 0.8;
 
 export class Components {
-  private readonly parent: number[];
-  private readonly identity: Identity[];
+  private readonly parent: Int32Array;
+  /**
+   * Identities of the components that have joined another, by root. A record alone is its own
+   * component, and its identity is read from its facts when asked for: at a million records, seven
+   * sets and maps per record would hold a gigabyte for joins that mostly never happen.
+   */
+  private readonly joined = new Map<number, Identity>();
 
-  constructor(identities: IdentityFacts[]) {
-    this.parent = identities.map((_, i) => i);
-    this.identity = identities.map((facts) => ({
-      ids: {
-        arxiv: new Set(facts.arxiv ? [facts.arxiv] : []),
-        doi: new Set(facts.doi ? [facts.doi] : []),
-        acl: new Set(facts.acl ? [facts.acl] : []),
-        pmid: new Set(facts.pmid ? [facts.pmid] : []),
-        openreview: new Set(facts.openreview ? [facts.openreview] : []),
-      },
-      titles: facts.title ? new Map([[normalizeTitle(facts.title), facts.title]]) : new Map(),
-      titlesZh: facts.titleZh
-        ? new Map([[normalizeTitle(facts.titleZh), facts.titleZh]])
-        : new Map(),
-    }));
+  /**
+   * @param count How many records there are.
+   * @param factsOf The identity facts of record `i` (read again whenever needed, so kept cheap).
+   */
+  constructor(
+    count: number,
+    private readonly factsOf: (i: number) => IdentityFacts,
+  ) {
+    this.parent = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.parent[i] = i;
   }
 
   find(i: number): number {
@@ -66,19 +66,28 @@ export class Components {
 
   /** True when the two records carry no evidence yet (no id, no title) of who they are. */
   isAnonymous(i: number): boolean {
-    const id = this.identity[this.find(i)];
+    const root = this.find(i);
+    const id = this.joined.get(root);
+    if (!id) {
+      const facts = this.factsOf(root);
+      return ID_KINDS.every((kind) => !facts[kind]) && !facts.title && !facts.titleZh;
+    }
     return (
-      !id ||
-      (ID_KINDS.every((kind) => id.ids[kind].size === 0) &&
-        id.titles.size === 0 &&
-        id.titlesZh.size === 0)
+      ID_KINDS.every((kind) => id.ids[kind].size === 0) &&
+      id.titles.size === 0 &&
+      id.titlesZh.size === 0
     );
   }
 
   /** True when some record of the component of `i` has a title, in any language. */
   hasTitle(i: number): boolean {
-    const id = this.identity[this.find(i)];
-    return Boolean(id && (id.titles.size > 0 || id.titlesZh.size > 0));
+    const root = this.find(i);
+    const id = this.joined.get(root);
+    if (!id) {
+      const facts = this.factsOf(root);
+      return Boolean(facts.title || facts.titleZh);
+    }
+    return id.titles.size > 0 || id.titlesZh.size > 0;
   }
 
   /**
@@ -87,9 +96,9 @@ export class Components {
    * trusted over differing identifiers; a hint is not trusted over differing titles in the same language.
    */
   conflict(a: number, b: number, strength: JoinStrength): string | undefined {
-    const ia = this.identity[this.find(a)];
-    const ib = this.identity[this.find(b)];
-    if (!ia || !ib || strength === "identifier") return undefined;
+    if (strength === "identifier") return undefined;
+    const ia = this.identityOf(this.find(a));
+    const ib = this.identityOf(this.find(b));
     for (const kind of ID_KINDS) {
       const a = ia.ids[kind];
       const b = ib.ids[kind];
@@ -117,16 +126,36 @@ export class Components {
     // The smaller index stays root, so the result does not depend on the order of unions.
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     this.parent[child] = root;
-    const target = this.identity[root];
-    const source = this.identity[child];
-    if (target && source) {
-      for (const kind of ID_KINDS) for (const id of source.ids[kind]) target.ids[kind].add(id);
-      for (const [key, title] of source.titles)
-        if (!target.titles.has(key)) target.titles.set(key, title);
-      for (const [key, title] of source.titlesZh)
-        if (!target.titlesZh.has(key)) target.titlesZh.set(key, title);
-    }
+    const target = this.identityOf(root);
+    const source = this.identityOf(child);
+    this.joined.set(root, target);
+    this.joined.delete(child);
+    for (const kind of ID_KINDS) for (const id of source.ids[kind]) target.ids[kind].add(id);
+    for (const [key, title] of source.titles)
+      if (!target.titles.has(key)) target.titles.set(key, title);
+    for (const [key, title] of source.titlesZh)
+      if (!target.titlesZh.has(key)) target.titlesZh.set(key, title);
     return true;
+  }
+
+  /** The identity of the component rooted at `root`: the joined one, or a fresh one of its record. */
+  private identityOf(root: number): Identity {
+    const known = this.joined.get(root);
+    if (known) return known;
+    const facts = this.factsOf(root);
+    return {
+      ids: {
+        arxiv: new Set(facts.arxiv ? [facts.arxiv] : []),
+        doi: new Set(facts.doi ? [facts.doi] : []),
+        acl: new Set(facts.acl ? [facts.acl] : []),
+        pmid: new Set(facts.pmid ? [facts.pmid] : []),
+        openreview: new Set(facts.openreview ? [facts.openreview] : []),
+      },
+      titles: facts.title ? new Map([[normalizeTitle(facts.title), facts.title]]) : new Map(),
+      titlesZh: facts.titleZh
+        ? new Map([[normalizeTitle(facts.titleZh), facts.titleZh]])
+        : new Map(),
+    };
   }
 }
 

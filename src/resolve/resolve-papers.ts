@@ -6,6 +6,7 @@
 import { yearOfArxivId } from "../extract/arxiv-id.ts";
 import type { Evidence, ExtractedPaper } from "../extract/types.ts";
 import { isLinkWord } from "../ingest/link-words.ts";
+import { orNoItems } from "../ingest/records.ts";
 import type { FormatId } from "../ingest/types.ts";
 import { Components, type JoinStrength } from "./components.ts";
 import { normalizeTitle, shingleText, slugifyTitle, visitShingles } from "./normalize.ts";
@@ -77,17 +78,7 @@ export function resolvePapers(
   }
   const sharedHeadings = findSharedHeadings(papers);
 
-  const components = new Components(
-    papers.map(({ record }) => ({
-      arxiv: record.arxiv,
-      doi: record.doi,
-      acl: record.acl,
-      pmid: record.pmid,
-      openreview: record.openreview,
-      title: record.title,
-      titleZh: record.titleZh,
-    })),
-  );
+  const components = new Components(papers.length, (i) => (papers[i] as ExtractedPaper).record);
   const joins: Array<{ a: number; b: number; reason: MergeReason; detail: string }> = [];
   const refused: RefusedMerge[] = [];
 
@@ -124,29 +115,44 @@ export function resolvePapers(
   joinByRepository(papers, components, options, tryJoin);
   joinByTextOverlap(papers, components, options, tryJoin);
 
-  const groups = new Map<number, number[]>();
-  papers.forEach((_, i) => {
+  // The members of each component, in record order, as one flat list grouped by root (a root is
+  // its component's first record, so components come in the order of their first records).
+  const count = papers.length;
+  const rootOf = new Int32Array(count);
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
     const root = components.find(i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
-  });
+    rootOf[i] = root;
+    start[root + 1] = (start[root + 1] as number) + 1;
+  }
+  for (let i = 0; i < count; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const members = new Int32Array(count);
+  const filled = start.slice(0, count);
+  for (let i = 0; i < count; i++) {
+    const root = rootOf[i] as number;
+    members[filled[root] as number] = i;
+    filled[root] = (filled[root] as number) + 1;
+  }
 
   const entities: PaperEntity[] = [];
-  const entityOf = new Map<number, PaperEntity>();
+  const entityOf: PaperEntity[] = new Array(count);
   const usedKeys = new Set<string>();
-  for (const members of [...groups.values()].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0))) {
-    const entity = createEntity(
-      members.map((i) => papers[i] as ExtractedPaper),
-      usedKeys,
-      sharedHeadings,
+  for (let root = 0; root < count; root++) {
+    if (rootOf[root] !== root) continue;
+    // Made at its final length: a list grown by push keeps room for 16 (an entity holds it).
+    const from = start[root] as number;
+    const group = Array.from(
+      { length: (start[root + 1] as number) - from },
+      (_, m) => papers[members[from + m] as number] as ExtractedPaper,
     );
+    const entity = createEntity(group, usedKeys, sharedHeadings);
     entities.push(entity);
-    for (const i of members) entityOf.set(i, entity);
+    for (let m = start[root] as number; m < (start[root + 1] as number); m++)
+      entityOf[members[m] as number] = entity;
   }
 
   const merges: MergeRecord[] = joins.map(({ a, b, reason, detail }) => ({
-    node: entityOf.get(a)?.key ?? "",
+    node: entityOf[a]?.key ?? "",
     reason,
     a: describe(papers[a]),
     b: describe(papers[b]),
@@ -155,7 +161,7 @@ export function resolvePapers(
 
   const relations = collectRelations(documents, offsets, entityOf);
   const recordKeys = documents.map((doc, d) =>
-    doc.papers.map((_, i) => entityOf.get((offsets[d] ?? 0) + i)?.key ?? ""),
+    doc.papers.map((_, i) => entityOf[(offsets[d] ?? 0) + i]?.key ?? ""),
   );
   return { entities, relations, merges, refused, recordKeys };
 }
@@ -333,14 +339,14 @@ function joinByTextOverlap(
 function collectRelations(
   documents: DocumentExtraction[],
   offsets: number[],
-  entityOf: Map<number, PaperEntity>,
+  entityOf: readonly (PaperEntity | undefined)[],
 ): EntityRelation[] {
   const byPair = new Map<string, EntityRelation>();
   documents.forEach((doc, d) => {
     const offset = offsets[d] ?? 0;
     for (const relation of doc.relations) {
-      const from = entityOf.get(offset + relation.from);
-      const to = entityOf.get(offset + relation.to);
+      const from = entityOf[offset + relation.from];
+      const to = entityOf[offset + relation.to];
       if (!from || !to || from === to) continue;
       const [a, b] = from.key < to.key ? [from.key, to.key] : [to.key, from.key];
       const pairKey = `${a}|${b}`;
@@ -457,13 +463,18 @@ function createEntity(
     (best, p) => (p.record.authors.length > best.length ? p.record.authors : best),
     [],
   );
-  const urls = unique(members.flatMap((p) => p.record.urls));
+  const urls = orNoItems(unique(members.flatMap((p) => p.record.urls)));
   const sources = unique(members.map((p) => p.record.source)).sort();
+  // One record's lists serve as they are; several records' are joined (an empty join is shared).
+  const only = members.length === 1 ? members[0] : undefined;
+  const listOf = <T>(get: (p: ExtractedPaper) => T[]): T[] =>
+    only ? get(only) : orNoItems(members.flatMap(get));
   const surveyMember = members.find((p) => p.survey.isSurvey);
 
   // arXiv first, then DOI: the ids most sources share. The others name a paper only when it has neither.
+  // Joined, not template literals: a rope keeps a 32-byte node besides its text, for every paper.
   const baseKey = arxiv
-    ? `paper:arxiv:${arxiv}`
+    ? ["paper:arxiv:", arxiv].join("")
     : doi
       ? `paper:doi:${doi}`
       : acl
@@ -504,9 +515,9 @@ function createEntity(
     authors,
     urls,
     sources,
-    topics: members.flatMap((p) => p.topics),
-    benchmarks: members.flatMap((p) => p.benchmarks),
-    repos: members.flatMap((p) => p.repos),
+    topics: listOf((p) => p.topics),
+    benchmarks: listOf((p) => p.benchmarks),
+    repos: listOf((p) => p.repos),
     members,
   };
 }
@@ -548,15 +559,17 @@ const MIN_COMPARED_SHINGLES = 8;
  * only titles seen in two documents or more are compared, and only their first records.
  */
 function findSharedHeadings(papers: readonly ExtractedPaper[]): SharedHeadings {
-  const byTitle = new Map<string, { title: string; members: number[] }>();
+  // A title seen once is only its first writing and record; most titles are (a snapshot's million).
+  const byTitle = new Map<string, { title: string; members: number[] | number }>();
   papers.forEach(({ record }, i) => {
     for (const title of [record.title, record.titleZh]) {
       if (!title) continue;
       const key = normalizeTitle(title);
       if (!key) continue;
       const entry = byTitle.get(key);
-      if (entry) entry.members.push(i);
-      else byTitle.set(key, { title, members: [i] });
+      if (!entry) byTitle.set(key, { title, members: i });
+      else if (typeof entry.members === "number") entry.members = [entry.members, i];
+      else entry.members.push(i);
     }
   });
   const shared: SharedHeadings = new Map();
@@ -573,7 +586,7 @@ function findSharedHeadings(papers: readonly ExtractedPaper[]): SharedHeadings {
     return set.size >= MIN_COMPARED_SHINGLES ? set : undefined;
   };
   for (const [key, { title, members }] of byTitle) {
-    if (members.length < 2) continue;
+    if (typeof members === "number") continue;
     const documents = new Set(members.map((i) => papers[i]?.record.document));
     if (documents.size < 2) continue;
     const compared = members.slice(0, MAX_RECORDS_COMPARED_PER_TITLE);

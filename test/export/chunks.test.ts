@@ -6,11 +6,13 @@ import Graph from "graphology";
 import { parse } from "graphology-gexf";
 import { describe, expect, it } from "vitest";
 import {
+  writeExplorerFiles,
   writeGexf,
   writeGexfChunks,
   writeGraphJson,
   writeGraphJsonChunks,
 } from "../../src/export/index.ts";
+import { writeJsonChunks } from "../../src/export/json-chunks.ts";
 import type {
   EdgeAttributes,
   GraphAttributes,
@@ -159,6 +161,36 @@ describe("chunk sizes", () => {
       expect(chunks.length).toBeGreaterThan(5);
       for (const chunk of chunks) expect(chunk.length).toBeLessThan(limit);
     }
+  });
+});
+
+describe("writeJsonChunks", () => {
+  const communities: Record<string, unknown> = {};
+  for (let id = 0; id < 20_000; id += 1)
+    communities[String(id)] = { label: `p${id} "quoted"`, size: 1, color: "#4e79a7", terms: [] };
+  it.each([
+    ["a graph's attributes of 20,000 communities", { version: "1", modularity: 0, communities }],
+    [
+      "nested lists, nulls and skipped entries",
+      { a: [1, { b: null }], c: undefined, d: { e: "é" } },
+    ],
+    ["a string", "text"],
+    ["an empty object", {}],
+  ])("joins to JSON.stringify for %s, in pieces near 64 K characters", (_name, value) => {
+    const chunks = [...writeJsonChunks(value)];
+    expect(chunks.join("")).toBe(JSON.stringify(value));
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(2 ** 16 + 2000);
+  });
+
+  it("writes graph.json's and explorer.json's attributes without one string of them all", () => {
+    const graph = buildLargeGraph();
+    graph.setAttribute("communities", communities as GraphAttributes["communities"]);
+    const limit = 2 ** 16 + 2000;
+    for (const chunks of [
+      [...writeGraphJsonChunks(graph)],
+      [...(writeExplorerFiles(graph)["explorer.json"] ?? [])],
+    ])
+      for (const chunk of chunks) expect(chunk.length).toBeLessThan(limit);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Taxonomy } from "../../src/extract/types.ts";
 import { analyseGraph } from "../../src/graph/analyse.ts";
 import { assembleGraph } from "../../src/graph/build.ts";
-import { computeCommunities } from "../../src/graph/communities.ts";
+import { computeCommunities, labelCommunities } from "../../src/graph/communities.ts";
 import { inferLayoutIterations } from "../../src/graph/layout.ts";
 import { createRng } from "../../src/graph/rng.ts";
 import { buildGraph } from "../../src/pipeline/index.ts";
@@ -223,6 +223,56 @@ describe("labelCommunities", () => {
     expect(Object.values(graph.getAttribute("communities"))).toEqual([
       expect.objectContaining({ label: "A lone optimiser paper", size: 1 }),
     ]);
+  });
+});
+
+describe("labelCommunities of many lone nodes", () => {
+  /** Papers with the given titles and the communities they are put in. */
+  function titledGraph(titles: Record<string, number>) {
+    const docs = Object.keys(titles).map((title, i) =>
+      makeDocument(`p${i}.txt`, [
+        makePaper({ source: `p${i}.txt`, arxiv: `2401.0000${i}`, title }),
+      ]),
+    );
+    const graph = assembleGraph({
+      entities: resolvePapers(docs).entities,
+      relations: [],
+      taxonomy: TAXONOMY,
+      benchmarks: [],
+      builtFrom: { text: docs.length },
+    });
+    const communities: Record<string, number> = {};
+    graph.forEachNode((node, attributes) => {
+      communities[node] = titles[attributes.label] ?? -1;
+    });
+    return { graph, communities };
+  }
+
+  it("counts a lone paper's title words in how many communities hold each word", () => {
+    // Community 0 holds "alpha" three times and "beta" twice; four lone papers hold "alpha" too, so
+    // "alpha" is in five of five communities and "beta" in one: "beta" names community 0 first.
+    const { graph, communities } = titledGraph({
+      "alpha beta": 0,
+      "alpha gamma": 0,
+      "alpha beta study": 0,
+      "alpha one": 1,
+      "alpha two": 2,
+      "alpha three": 3,
+      "alpha four": 4,
+    });
+    const labels = labelCommunities(graph, communities, ["#111111"], {
+      resolution: 1,
+      labelTerms: 2,
+    });
+    expect(labels["0"]).toMatchObject({ label: "beta · alpha", size: 3, terms: ["beta", "alpha"] });
+    expect(labels["3"]).toMatchObject({ label: "alpha three", size: 1, terms: [] });
+  });
+
+  it("gives every lone community one shared, frozen empty list of terms", () => {
+    const { graph, communities } = titledGraph({ "first lone": 0, "second lone": 1 });
+    const labels = labelCommunities(graph, communities, ["#111111"]);
+    expect(labels["0"]?.terms).toBe(labels["1"]?.terms);
+    expect(Object.isFrozen(labels["0"]?.terms)).toBe(true);
   });
 });
 

@@ -133,3 +133,25 @@ describe("createReferenceRecord", () => {
     });
   });
 });
+
+describe("records with empty lists", () => {
+  it("share one frozen empty list, so that no record holds an empty list of its own", () => {
+    const a = createReferenceRecord("refs.bib", "bibtex", 1, { title: "One" });
+    const b = createReferenceRecord("refs.bib", "bibtex", 2, { title: "Two", urls: [] });
+    expect(a.urls).toEqual([]);
+    expect(a.urls).toBe(b.urls);
+    expect(a.tags).toBe(b.categories);
+    expect(Object.isFrozen(a.urls)).toBe(true);
+    expect(() => a.urls.push("https://example.org")).toThrow(TypeError);
+    expect(b.source).toBe("refs.bib#2");
+  });
+
+  it("keeps a list that holds something as the record's own", () => {
+    const record = createReferenceRecord("refs.bib", "bibtex", 1, {
+      title: "One",
+      urls: ["https://arxiv.org/abs/2401.00001", "https://arxiv.org/abs/2401.00001"],
+    });
+    expect(record.urls).toEqual(["https://arxiv.org/abs/2401.00001"]);
+    expect(Object.isFrozen(record.urls)).toBe(false);
+  });
+});

@@ -1,8 +1,9 @@
 // One build over a folder of mixed formats: a digest page, BibTeX, RIS, an arXiv Atom feed, an arXiv
 // metadata snapshot and CSL-JSON become one graph, and the same paper in several files one node.
 import { describe, expect, it } from "vitest";
+import { writeGraphJson } from "../../src/export/index.ts";
 import type { InputFile } from "../../src/ingest/types.ts";
-import { buildGraph } from "../../src/pipeline/index.ts";
+import { type BuildInput, buildGraph } from "../../src/pipeline/index.ts";
 import { readDataJson, readSeedFiles, seedId } from "../_seeds.ts";
 import { readFormatFixture } from "../ingest/_bibliographies.ts";
 
@@ -87,5 +88,22 @@ describe("a mixed folder builds one graph", () => {
       .nodes()
       .filter((key) => key.includes("2311.05112") || key.includes("0704.0001"));
     expect(keys.sort()).toEqual(["paper:arxiv:0704.0001", "paper:arxiv:2311.05112"]);
+  });
+});
+
+describe("an input handed over as a function", () => {
+  it("is asked for once and builds the same graph as the input itself", () => {
+    let calls = 0;
+    const handed = buildGraph((): BuildInput => {
+      calls += 1;
+      return {
+        files: [...files],
+        taxonomy: readDataJson("taxonomy.json"),
+        benchmarks: readDataJson("benchmarks.json"),
+      };
+    });
+    expect(calls).toBe(1);
+    expect(writeGraphJson(handed.graph)).toBe(writeGraphJson(graph));
+    expect(handed.report).toEqual(report);
   });
 });
