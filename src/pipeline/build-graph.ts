@@ -72,6 +72,23 @@ export interface BuildInput {
    * hand over as bytes, and passes their outcomes here. They join `files` in id order.
    */
   parsed?: IngestOutcome[];
+  /**
+   * Files already ingested and extracted (a cache's copies of what `prepareDocument` gave for the
+   * same bytes and the same taxonomy and gazetteer). They join the others in id order.
+   */
+  prepared?: PreparedDocument[];
+}
+
+/**
+ * One input file after ingest and extract: what resolution and the report need of it, and nothing
+ * else. Plain data (structured-clone safe), so a caller may keep it to skip both stages next time.
+ */
+export interface PreparedDocument {
+  id: string;
+  /** The file's entry in the report, but for the nodes its records became (known after resolve). */
+  report: Omit<InputReport, "nodes">;
+  /** Its extracted papers and relations, when it was parsed. */
+  extraction?: DocumentExtraction;
 }
 
 /**
@@ -91,6 +108,8 @@ export interface BuildOptions {
   /** `similar` edges between papers with near texts (on by default); `false` leaves them out. */
   similar: Partial<SimilarEdgeOptions> | false;
   onProgress: (event: ProgressEvent) => void;
+  /** Called with each document ingested and extracted by this build (not those given prepared). */
+  onPrepared: (document: PreparedDocument) => void;
 }
 
 export interface BuildResult {
@@ -173,23 +192,19 @@ function collect(
     ingested.push(ingestFile(file));
     onProgress({ stage: "ingest", done: i + 1, total: files.length });
   });
-  const outcomes = [...ingested, ...(input.parsed ?? [])].sort((a, b) =>
-    compareStrings(a.id, b.id),
-  );
+  const outcomes = [...ingested, ...(input.parsed ?? [])];
+  ingested.length = 0;
 
-  const documents: DocumentExtraction[] = [];
+  const made: PreparedDocument[] = [];
   outcomes.forEach((outcome, i) => {
-    if (outcome.state === "parsed") {
-      documents.push({
-        id: outcome.id,
-        format: outcome.format,
-        papers: outcome.parsed.records.map((record) => extractPaper(record, context)),
-        relations: outcome.parsed.relations,
-        ...(outcome.parsed.collection ? { collection: outcome.parsed.collection } : {}),
-      });
-    }
+    const preparedOne = prepareDocument(outcome, context);
+    partial.onPrepared?.(preparedOne);
+    made.push(preparedOne);
     onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
   });
+  const prepared = [...made, ...(input.prepared ?? [])].sort((a, b) => compareStrings(a.id, b.id));
+  const documents: DocumentExtraction[] = [];
+  for (const entry of prepared) if (entry.extraction) documents.push(entry.extraction);
 
   onProgress({ stage: "resolve", done: 0, total: 1 });
   const resolved = resolvePapers(documents, partial.resolve);
@@ -229,7 +244,10 @@ function collect(
     }
   }
   const inputs: InputReport[] = [
-    ...outcomes.map((outcome) => describeOutcome(outcome, nodesOfDocument)),
+    ...prepared.map(
+      (entry): InputReport =>
+        entry.report.state === "parsed" ? withNodes(entry.report, nodesOfDocument) : entry.report,
+    ),
     ...(input.unreadable ?? []).map(
       (entry): InputReport => ({
         file: entry.file,
@@ -298,28 +316,57 @@ function discoverTopics(
   return discoverKeyTerms(papers, reserved, options);
 }
 
-function describeOutcome(
+/**
+ * Extract the papers of one ingested file and describe it for the report. Pure: the same outcome and
+ * context give the same document, which is what lets a cache stand in for this step.
+ */
+export function prepareDocument(
   outcome: IngestOutcome,
-  nodesOfDocument: Map<string, Set<string>>,
-): InputReport {
+  context: ReturnType<typeof createExtractContext>,
+): PreparedDocument {
   if (outcome.state === "skipped") {
     return {
-      file: outcome.id,
-      state: "skipped",
-      bytes: outcome.bytes,
-      reason: outcome.reason,
-      diagnostics: outcome.diagnostics,
+      id: outcome.id,
+      report: {
+        file: outcome.id,
+        state: "skipped",
+        bytes: outcome.bytes,
+        reason: outcome.reason,
+        diagnostics: outcome.diagnostics,
+      },
     };
   }
   return {
-    file: outcome.id,
-    state: "parsed",
-    bytes: outcome.bytes,
-    format: outcome.format,
-    encoding: outcome.encoding,
-    records: outcome.parsed.records.length,
-    ...(outcome.parsed.counts ? { counts: outcome.parsed.counts } : {}),
-    nodes: [...(nodesOfDocument.get(outcome.id) ?? [])].sort(compareStrings),
-    diagnostics: outcome.parsed.diagnostics,
+    id: outcome.id,
+    report: {
+      file: outcome.id,
+      state: "parsed",
+      bytes: outcome.bytes,
+      format: outcome.format,
+      encoding: outcome.encoding,
+      records: outcome.parsed.records.length,
+      ...(outcome.parsed.counts ? { counts: outcome.parsed.counts } : {}),
+      diagnostics: outcome.parsed.diagnostics,
+    },
+    extraction: {
+      id: outcome.id,
+      format: outcome.format,
+      papers: outcome.parsed.records.map((record) => extractPaper(record, context)),
+      relations: outcome.parsed.relations,
+      ...(outcome.parsed.collection ? { collection: outcome.parsed.collection } : {}),
+    },
+  };
+}
+
+/** A parsed file's report entry with the nodes its records became, in the report's key order. */
+function withNodes(
+  report: Omit<InputReport, "nodes">,
+  nodesOfDocument: Map<string, Set<string>>,
+): InputReport {
+  const { diagnostics, ...rest } = report;
+  return {
+    ...rest,
+    nodes: [...(nodesOfDocument.get(report.file) ?? [])].sort(compareStrings),
+    diagnostics,
   };
 }

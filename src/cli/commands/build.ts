@@ -7,10 +7,16 @@ import { fileURLToPath } from "node:url";
 import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
 import { writeExplorerFiles, writeGexfChunks, writeGraphJsonChunks } from "../../export/index.ts";
-import type { IngestOutcome } from "../../ingest/types.ts";
-import { type BuildReport, buildGraph, writeReportJsonChunks } from "../../pipeline/index.ts";
+import type { IngestOutcome, InputFile } from "../../ingest/types.ts";
+import {
+  type BuildReport,
+  buildGraph,
+  type PreparedDocument,
+  writeReportJsonChunks,
+} from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
-import { collectInputs, describeError, ensureInputsExist } from "../inputs.ts";
+import { collectInputs, describeError, ensureInputsExist, type FileStamp } from "../inputs.ts";
+import { computeCacheKey, hashBytes, openParseCache } from "../parse-cache.ts";
 import { createProgressReporter } from "../progress.ts";
 import { streamSnapshotFile } from "../stream-snapshot.ts";
 import { formatTable } from "../table.ts";
@@ -39,10 +45,53 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
   await ensureInputsExist(config.inputs);
   const progress = createProgressReporter(io.stderr, config.progress && !config.quiet);
   const started = performance.now();
+  const scannedAt = Date.now();
+  const cache = config.cache
+    ? await openParseCache(
+        config.cache,
+        await computeCacheKey(PACKAGE_ROOT, taxonomy, benchmarks),
+        scannedAt,
+      )
+    : undefined;
+  if (cache?.unusable && !cache.unusable.startsWith("there is none"))
+    io.stderr.write(
+      `note: the parse cache in ${escapeForTerminal(config.cache ?? "")} is not used: ${cache.unusable}; every file is read\n`,
+    );
   const collected = await collectInputs(config.inputs, {
     exclude: new Set([taxonomyFile, benchmarksFile]),
     onFile: (count) => progress.update({ stage: "ingest", done: 0, total: count }),
+    ...(cache ? { isFresh: cache.isFresh } : {}),
   });
+  // Files the cache holds are not ingested or extracted again: those not read at all (same size and
+  // mtime) and those read whose bytes hash as before.
+  const prepared: PreparedDocument[] = [];
+  const files: InputFile[] = [];
+  const fresh = new Map<string, { hash: string; stamp: FileStamp }>();
+  if (cache) {
+    for (const { id, path: file } of collected.reused) {
+      const document = await cache.take(id);
+      if (document) {
+        prepared.push(document);
+        continue;
+      }
+      // The cache said it had the file but its copy cannot be read back: read the file after all.
+      const reread = await collectInputs([file], { exclude: new Set() });
+      for (const read of reread.files) files.push({ id, bytes: read.bytes });
+      for (const [, stamp] of reread.stamps) fresh.set(id, { hash: "", stamp });
+      collected.unreadable.push(...reread.unreadable.map((entry) => ({ ...entry, file: id })));
+    }
+    for (const file of collected.files) {
+      const hash = hashBytes(file.bytes);
+      const document = await cache.lookup(file.id, hash);
+      if (document) prepared.push(document);
+      else files.push(file);
+      fresh.set(file.id, { hash, stamp: collected.stamps.get(file.id) as FileStamp });
+    }
+    for (const file of files) {
+      const known = fresh.get(file.id);
+      if (known && known.hash === "") known.hash = hashBytes(file.bytes);
+    }
+  } else files.push(...collected.files);
   const filters = {
     categories: config.categories,
     ...(config.match !== undefined ? { match: new RegExp(config.match, "i") } : {}),
@@ -63,8 +112,9 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
   }
   const { graph, report } = buildGraph(
     {
-      files: collected.files,
+      files,
       parsed: streamed,
+      prepared,
       taxonomy,
       benchmarks,
       taxonomyFile: path.relative(process.cwd(), taxonomyFile),
@@ -76,6 +126,14 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       topics: config.topics,
       ...(config.similar ? {} : { similar: false as const }),
       onProgress: (event) => progress.update(event),
+      ...(cache
+        ? {
+            onPrepared: (document: PreparedDocument) => {
+              const known = fresh.get(document.id);
+              if (known) cache.add(document, known.hash, known.stamp);
+            },
+          }
+        : {}),
     },
   );
   progress.done();
@@ -97,9 +155,19 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     "report.json": writeReportJsonChunks(report),
     ...writeExplorerFiles(graph),
   });
+  const cacheProblem = await cache?.save(
+    new Set([...fresh.keys(), ...collected.reused.map((entry) => entry.id)]),
+  );
+  if (cacheProblem) io.stderr.write(`note: ${escapeForTerminal(cacheProblem)}\n`);
   const seconds = (performance.now() - started) / 1000;
 
-  if (!config.quiet) io.stdout.write(`${formatBuildSummary(report, written, seconds)}\n`);
+  if (!config.quiet) {
+    io.stdout.write(`${formatBuildSummary(report, written, seconds)}\n`);
+    if (cache)
+      io.stdout.write(
+        `Parse cache: ${prepared.length} of ${report.summary.files} files unchanged since the last build (${collected.reused.length} not even read).\n`,
+      );
+  }
   for (const input of report.inputs) {
     if (input.state === "skipped")
       io.stderr.write(
