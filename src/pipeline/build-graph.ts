@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { createExtractContext, extractPaper } from "../extract/index.ts";
 import {
   discoverKeyTerms,
+  type KeyTermModel,
   type KeyTermOptions,
   type KeyTermPaper,
   type KeyTermResult,
@@ -22,7 +23,11 @@ import {
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
 import type { IngestOutcome, InputFile } from "../ingest/types.ts";
-import { addSimilarEdges, type SimilarEdgeOptions } from "../related/similar-edges.ts";
+import {
+  addSimilarEdges,
+  type SimilarEdgeOptions,
+  type SimilarIndex,
+} from "../related/similar-edges.ts";
 import { type RefusedMerge, resolvePapers } from "../resolve/index.ts";
 import type {
   DocumentExtraction,
@@ -110,11 +115,28 @@ export interface BuildOptions {
   onProgress: (event: ProgressEvent) => void;
   /** Called with each document ingested and extracted by this build (not those given prepared). */
   onPrepared: (document: PreparedDocument) => void;
+  /**
+   * Return the global state an incremental build starts from (`BuildResult.state`): the text index
+   * of the similar edges and the key-term model. Default false (they are let go).
+   */
+  keepState: boolean;
 }
 
 export interface BuildResult {
   graph: LitGraph;
   report: BuildReport;
+  /** With `keepState`: what `updateGraph` needs to add, change or remove files later. */
+  state?: BuildState;
+}
+
+/**
+ * The global state of a build that an incremental build keeps instead of computing it again: the
+ * text index and papers of the similar edges, and the key terms with their statistics. Plain data
+ * (structured-clone safe).
+ */
+export interface BuildState {
+  similar?: SimilarIndex;
+  keyTerms?: KeyTermModel;
 }
 
 /**
@@ -126,10 +148,16 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
   // Records, extracted papers and entities are needed up to the graph's nodes and edges only:
   // `collect` returns those and the report's parts, so that the rest is garbage before the graph
   // is made and long before similar edges and analysis run.
-  const { pending, report } = collect(input, partial, onProgress);
+  const state: BuildState = {};
+  const { pending, report } = collect(input, partial, onProgress, (model) => {
+    if (partial.keepState) state.keyTerms = model;
+  });
   const graph = materializeGraph(pending);
 
-  if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
+  if (partial.similar !== false)
+    addSimilarEdges(graph, partial.similar, (kept) => {
+      if (partial.keepState) state.similar = kept;
+    });
 
   analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
 
@@ -138,6 +166,7 @@ export function buildGraph(input: BuildInput, partial: Partial<BuildOptions> = {
   const attributes = graph.getAttributes();
   return {
     graph,
+    ...(partial.keepState ? { state } : {}),
     report: {
       version: GRAPH_FORMAT_VERSION,
       summary: {
@@ -178,6 +207,7 @@ function collect(
   input: BuildInput,
   partial: Partial<BuildOptions>,
   onProgress: (event: ProgressEvent) => void,
+  onKeyTerms: (model: KeyTermModel) => void,
 ): { pending: PendingGraph; report: ReportParts } {
   const context = createExtractContext(
     input.taxonomy,
@@ -221,6 +251,7 @@ function collect(
           topicSource === "both" ? context.taxonomy : undefined,
           partial.keyTerms,
         );
+  if (discovered) onKeyTerms(discovered.model);
 
   onProgress({ stage: "build", done: 0, total: 1 });
   const builtFrom: Record<string, number> = {};
@@ -292,7 +323,15 @@ function discoverTopics(
       if (phrase) reserved.add(keyOfTerm(phrase));
     }
   }
-  const papers = entities.map((entity): KeyTermPaper => {
+  return discoverKeyTerms(keyTermPapersOf(entities), reserved, options);
+}
+
+/**
+ * The papers as key-term discovery reads them: title and abstract in English, or in Chinese for a
+ * paper with no English abstract, each with the record it came from.
+ */
+export function keyTermPapersOf(entities: readonly PaperEntity[]): KeyTermPaper[] {
+  return entities.map((entity): KeyTermPaper => {
     const sourceOf = (field: "title" | "abstract" | "titleZh" | "abstractZh") =>
       entity.members.find((member) => member.record[field] === entity[field])?.record.source ??
       entity.sources[0] ??
@@ -313,7 +352,6 @@ function discoverTopics(
       hasTopic: entity.topics.length > 0,
     };
   });
-  return discoverKeyTerms(papers, reserved, options);
 }
 
 /**
