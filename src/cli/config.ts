@@ -39,6 +39,8 @@ export interface BuildConfig extends CommonConfig {
    * `--no-cache`.
    */
   cache: string | undefined;
+  /** Change the last build for the files added, changed or removed (`--incremental`). */
+  incremental: boolean;
 }
 
 export interface RelatedConfig extends CommonConfig {
@@ -161,6 +163,7 @@ export function resolveConfig({
             force: { type: "boolean" },
             cache: { type: "string" },
             "no-cache": { type: "boolean" },
+            incremental: { type: "boolean" },
             quiet: { type: "boolean", short: "q" },
             progress: { type: "boolean" },
           },
@@ -186,6 +189,7 @@ export function resolveConfig({
             (values.cache as unknown) === false || values["no-cache"]
               ? undefined
               : (values.cache ?? `${out}/${CACHE_FOLDER}`),
+          incremental: values.incremental ?? false,
         };
       }
       case "related": {
@@ -388,6 +392,10 @@ Options:
       --cache DIR          parse cache: files unchanged since the last build are not read again
                            (default: OUT/.litgraph-cache; the output is the same with or without it)
       --no-cache           read, ingest and extract every file, and keep no cache
+      --incremental        change the last build in OUT for the files added, changed or removed
+                           since, keeping its communities, layout, key terms and text index (falls
+                           back to a full build when more than 2 % of the files changed, or 5 %
+                           since the last full build, or the cache does not match OUT)
       --no-similar         no similar edges between papers with near titles and abstracts
       --category C         arXiv metadata snapshots only: keep records in category C (cs.CL) or under
                            it (cs.); repeat the flag or separate with commas; any match keeps a record

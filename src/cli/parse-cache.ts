@@ -11,7 +11,7 @@
 // read, was written by another version of litgraph's code, or for another taxonomy or gazetteer, is
 // not used: the build says why and goes on without it.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -55,15 +55,19 @@ export interface ParseCache {
   unusable: string | undefined;
   /** Whether the file `id` with this stat may be taken from the cache without reading it. */
   isFresh(id: string, stamp: FileStamp): boolean;
+  /** Whether the cache holds a document of `id` made from bytes that hash to `hash`. */
+  knows(id: string, hash: string): boolean;
   /** The cached document of `id` when its bytes hash to `hash` (a file that was read). */
   lookup(id: string, hash: string): Promise<PreparedDocument | undefined>;
   /** The cached document of a file `isFresh` accepted. */
   take(id: string): Promise<PreparedDocument | undefined>;
+  /** The same, read at once (for the pure core, which asks for documents as it finds it needs them). */
+  takeSync(id: string): PreparedDocument | undefined;
   /** Record a document made by this build, with the hash and stat of the bytes it came from. */
   add(document: PreparedDocument, hash: string, stamp: FileStamp): void;
   /**
-   * Write the cache for the files of this build (ids in `keep` that were taken or added); entries of
-   * files no longer among the inputs are dropped. Failures are reported, never thrown.
+   * Write the cache for the files of this build (ids in `keep`); entries of files no longer among the
+   * inputs are dropped. Failures are reported, never thrown.
    */
   save(keep: ReadonlySet<string>): Promise<string | undefined>;
 }
@@ -149,9 +153,13 @@ export async function openParseCache(
   const load = async (id: string, entry: CacheEntry): Promise<PreparedDocument | undefined> => {
     const pack = await readPack(entry.pack);
     if (!pack || entry.offset + entry.length > pack.length) return undefined;
+    return decode(id, entry, pack.subarray(entry.offset, entry.offset + entry.length));
+  };
+
+  const decode = (id: string, entry: CacheEntry, bytes: Uint8Array) => {
     let document: unknown;
     try {
-      document = deserialize(pack.subarray(entry.offset, entry.offset + entry.length));
+      document = deserialize(bytes);
     } catch {
       return undefined;
     }
@@ -162,6 +170,25 @@ export async function openParseCache(
 
   return {
     unusable,
+    knows(id, hash) {
+      return old?.entries[id]?.hash === hash;
+    },
+    takeSync(id) {
+      const entry = old?.entries[id];
+      if (!entry) return undefined;
+      let handle: number | undefined;
+      try {
+        handle = openSync(path.join(dir, entry.pack), "r");
+        const bytes = Buffer.alloc(entry.length);
+        if (readSync(handle, bytes, 0, entry.length, entry.offset) !== entry.length)
+          return undefined;
+        return decode(id, entry, bytes);
+      } catch {
+        return undefined;
+      } finally {
+        if (handle !== undefined) closeSync(handle);
+      }
+    },
     isFresh(id, stamp) {
       const entry = old?.entries[id];
       return (
@@ -216,8 +243,12 @@ export async function openParseCache(
           entries[id] = entry;
           live.set(entry.pack, (live.get(entry.pack) ?? 0) + entry.length);
         };
-        for (const [id, entry] of kept) if (keep.has(id) && !added.has(id)) use(id, entry);
-        for (const [id, entry] of added) if (keep.has(id)) use(id, entry);
+        // A file not read back this time (an incremental build reads only what it needs) keeps
+        // its entry as it was.
+        for (const id of keep) {
+          const entry = added.get(id) ?? kept.get(id) ?? old?.entries[id];
+          if (entry) use(id, entry);
+        }
         if (added.size > 0) await rename(path.join(dir, `${newPack}.tmp`), path.join(dir, newPack));
         // Packs hold the documents of files since changed or gone: when those are most of their
         // bytes, the live documents are copied into one pack and the others let go.
@@ -263,10 +294,12 @@ export async function openParseCache(
         const temp = path.join(dir, `${MANIFEST}.${process.pid}.tmp`);
         await writeFile(temp, JSON.stringify(manifest));
         await rename(temp, path.join(dir, MANIFEST));
-        // What no manifest names any more: older packs, and what a killed build of this folder left.
+        // What no manifest names any more: older packs, and what a killed build of this folder left
+        // (the folder also holds the build state, which is not the cache's to remove).
         for (const name of await readdir(dir)) {
-          if (name === MANIFEST || live.has(name)) continue;
-          await rm(path.join(dir, name), { force: true });
+          if (live.has(name)) continue;
+          if (name.startsWith("pack-") || name.startsWith(`${MANIFEST}.`))
+            await rm(path.join(dir, name), { force: true });
         }
         return undefined;
       } catch (error) {
