@@ -63,6 +63,11 @@ export interface ParseCache {
   take(id: string): Promise<PreparedDocument | undefined>;
   /** The same, read at once (for the pure core, which asks for documents as it finds it needs them). */
   takeSync(id: string): PreparedDocument | undefined;
+  /**
+   * Note the stat of a file read whose bytes hash as the cache has them (touched, not changed), so
+   * that the next build need not read it again.
+   */
+  restamp(id: string, stamp: FileStamp): void;
   /** Record a document made by this build, with the hash and stat of the bytes it came from. */
   add(document: PreparedDocument, hash: string, stamp: FileStamp): void;
   /**
@@ -149,6 +154,7 @@ export async function openParseCache(
   let newPackLength = 0;
   let addFailure: string | undefined;
   const added = new Map<string, CacheEntry>();
+  const restamped = new Map<string, FileStamp>();
 
   const load = async (id: string, entry: CacheEntry): Promise<PreparedDocument | undefined> => {
     const pack = await readPack(entry.pack);
@@ -170,6 +176,9 @@ export async function openParseCache(
 
   return {
     unusable,
+    restamp(id, stamp) {
+      restamped.set(id, stamp);
+    },
     knows(id, hash) {
       return old?.entries[id]?.hash === hash;
     },
@@ -247,7 +256,9 @@ export async function openParseCache(
         // its entry as it was.
         for (const id of keep) {
           const entry = added.get(id) ?? kept.get(id) ?? old?.entries[id];
-          if (entry) use(id, entry);
+          const stamp = added.has(id) ? undefined : restamped.get(id);
+          if (entry)
+            use(id, stamp ? { ...entry, size: stamp.size, mtimeMs: stamp.mtimeMs } : entry);
         }
         if (added.size > 0) await rename(path.join(dir, `${newPack}.tmp`), path.join(dir, newPack));
         // Packs hold the documents of files since changed or gone: when those are most of their

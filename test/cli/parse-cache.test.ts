@@ -103,6 +103,11 @@ describe("parse cache", () => {
     expect(run.stdout).toContain(
       "Parse cache: 5 of 5 files unchanged since the last build (4 not even read)",
     );
+    // … and notes its new mtime, so that the next build does not read it either.
+    const again = await build(inputs, out);
+    expect(again.stdout).toContain(
+      "Parse cache: 5 of 5 files unchanged since the last build (5 not even read)",
+    );
   });
 
   it("sets a corrupt cache aside with a note and builds as without it", async () => {

@@ -88,11 +88,12 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
   // Files the cache holds are not ingested or extracted again: those not read at all (same size and
   // mtime) and those read whose bytes hash as before.
   const hashes = new Map<string, { hash: string; stamp: FileStamp }>();
-  for (const file of collected.files)
-    hashes.set(file.id, {
-      hash: cache ? hashBytes(file.bytes) : "",
-      stamp: collected.stamps.get(file.id) as FileStamp,
-    });
+  for (const file of collected.files) {
+    const stamp = collected.stamps.get(file.id) as FileStamp;
+    const hash = cache ? hashBytes(file.bytes) : "";
+    hashes.set(file.id, { hash, stamp });
+    if (cache?.knows(file.id, hash)) cache.restamp(file.id, stamp);
+  }
   const changed: PreparedDocument[] = [];
 
   if (config.incremental && cache && config.cache) {
