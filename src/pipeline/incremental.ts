@@ -101,7 +101,10 @@ export interface GraphDelta {
   edges: Map<string, { source: string; target: string; attributes: EdgeAttributes }>;
   attributes: GraphAttributes;
   report: BuildReport;
-  /** The previous state, with the text index changed for the papers added, changed and removed. */
+  /**
+   * The previous state, its similar index joined by the papers added and changed (their vectors are
+   * added; the positions of those removed or changed are emptied; the index arrays are not changed).
+   */
   state: BuildState;
   /** Documents resolved again: the files changed and those sharing a paper with them. */
   documents: number;
@@ -118,14 +121,13 @@ const isSharedKind = (kind: string) => kind === "topic" || kind === "benchmark";
 /**
  * The changes `input` makes to the previous build, or why they cannot be made incrementally (a
  * collection among the documents touched, too many documents to read again, a document the cache
- * lacks). Pure; the previous state's text index is updated in place.
+ * lacks). Pure but for the previous state's similar index, which the papers added join in place.
  */
 export function updateGraph(
   input: IncrementalInput,
   options: IncrementalOptions,
 ): GraphDelta | IncrementalRefusal {
-  const { previous } = input;
-  const { context } = input;
+  const { previous, context } = input;
 
   // Which documents made which paper nodes, as the previous report says.
   const docsOfNode = new Map<string, string[]>();
