@@ -34,6 +34,13 @@ export interface BuildConfig extends CommonConfig {
   match: string | undefined;
   /** Replace an existing graph in --out even when the build read no document. */
   force: boolean;
+  /**
+   * Folder of the parse cache (`--cache`, default `<out>/.litgraph-cache`), or undefined with
+   * `--no-cache`.
+   */
+  cache: string | undefined;
+  /** Change the last build for the files added, changed or removed (`--incremental`). */
+  incremental: boolean;
 }
 
 export interface RelatedConfig extends CommonConfig {
@@ -94,6 +101,8 @@ export type Config =
   | { command: "version" };
 
 export const DEFAULT_GRAPH_DIR = "graph";
+/** The parse cache's folder inside the output folder, unless `--cache` names another. */
+export const CACHE_FOLDER = ".litgraph-cache";
 export const DEFAULT_INPUT = "data";
 
 const COMMANDS: readonly Command[] = [
@@ -152,15 +161,19 @@ export function resolveConfig({
             category: { type: "string", multiple: true },
             match: { type: "string" },
             force: { type: "boolean" },
+            cache: { type: "string" },
+            "no-cache": { type: "boolean" },
+            incremental: { type: "boolean" },
             quiet: { type: "boolean", short: "q" },
             progress: { type: "boolean" },
           },
         });
+        const out = values.out ?? graphDir;
         return {
           command,
           ...common(values),
           inputs: positionals.length > 0 ? positionals : [env.LITGRAPH_DATA ?? DEFAULT_INPUT],
-          out: values.out ?? graphDir,
+          out,
           taxonomy: values.taxonomy ?? env.LITGRAPH_TAXONOMY,
           benchmarks: values.benchmarks ?? env.LITGRAPH_BENCHMARKS,
           seed: parseInteger("--seed", values.seed ?? env.LITGRAPH_SEED ?? "42"),
@@ -171,6 +184,12 @@ export function resolveConfig({
           categories: parseCategories(values.category),
           match: parseMatch(values.match),
           force: values.force ?? false,
+          // `--no-cache`: parseArgs reads it as the negation of --cache (false).
+          cache:
+            (values.cache as unknown) === false || values["no-cache"]
+              ? undefined
+              : (values.cache ?? `${out}/${CACHE_FOLDER}`),
+          incremental: values.incremental ?? false,
         };
       }
       case "related": {
@@ -370,6 +389,13 @@ Options:
       --topics WHICH       taxonomy, discovered (key terms found in the corpus) or both (default)
       --strict             exit with code 1 when any file was skipped
       --force              replace the graph in --out even when no document could be read
+      --cache DIR          parse cache: files unchanged since the last build are not read again
+                           (default: OUT/.litgraph-cache; the output is the same with or without it)
+      --no-cache           read, ingest and extract every file, and keep no cache
+      --incremental        change the last build in OUT for the files added, changed or removed
+                           since, keeping its communities, layout, key terms and text index (falls
+                           back to a full build when more than 2 % of the files changed, or 5 %
+                           since the last full build, or the cache does not match OUT)
       --no-similar         no similar edges between papers with near titles and abstracts
       --category C         arXiv metadata snapshots only: keep records in category C (cs.CL) or under
                            it (cs.); repeat the flag or separate with commas; any match keeps a record

@@ -1,6 +1,6 @@
 // Turning command-line paths into InputFiles: folders are walked in sorted order, and every entry that
 // cannot be read (a dangling link, a fifo, a permission error) is reported rather than dropped.
-import type { Dirent } from "node:fs";
+import { type Dirent, statSync } from "node:fs";
 import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
@@ -21,12 +21,27 @@ export interface CollectedInputs {
   unreadable: UnreadableInput[];
   /** Files left out on purpose (the taxonomy and the gazetteer when they sit in an input folder). */
   excluded: string[];
+  /** Files not read because `CollectOptions.isFresh` said the cache holds them: id and path. */
+  reused: { id: string; path: string }[];
+  /** Size and modification time of each file read, by id. */
+  stamps: Map<string, FileStamp>;
+}
+
+/** The stat of a file as a cache compares it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 export interface CollectOptions {
   /** Absolute paths that are configuration, not documents. */
   exclude: Set<string>;
   onFile?: (count: number) => void;
+  /**
+   * Whether the file `id` with this size and mtime is known already (a cache holds what it gave):
+   * such a file is listed in `reused` and not opened.
+   */
+  isFresh?: (id: string, stamp: FileStamp) => boolean;
 }
 
 /**
@@ -53,7 +68,8 @@ export const READ_CONCURRENCY = 32;
 
 /** What reading one file gave. */
 type ReadOutcome =
-  | { file: InputFile }
+  | { file: InputFile; stamp: FileStamp }
+  | { reused: { id: string; path: string } }
   | { streamed: StreamedInput }
   | { unreadable: UnreadableInput };
 
@@ -85,7 +101,7 @@ export async function collectInputs(
   options: CollectOptions,
 ): Promise<CollectedInputs> {
   const slots: Slot[] = [];
-  const queue = createReadQueue(READ_CONCURRENCY, options.onFile);
+  const queue = createReadQueue(READ_CONCURRENCY, options.onFile, options.isFresh);
   const seenRoots = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(given);
@@ -112,12 +128,22 @@ export async function collectInputs(
   }
   await queue.finish();
 
-  const result: CollectedInputs = { files: [], streamed: [], unreadable: [], excluded: [] };
+  const result: CollectedInputs = {
+    files: [],
+    streamed: [],
+    unreadable: [],
+    excluded: [],
+    reused: [],
+    stamps: new Map(),
+  };
   for (const slot of slots) {
     if ("unreadable" in slot) result.unreadable.push(slot.unreadable);
     else if ("excluded" in slot) result.excluded.push(slot.excluded);
     else if (slot.read === undefined) throw new Error("inputs: a file was left unread");
-    else if ("file" in slot.read) result.files.push(slot.read.file);
+    else if ("file" in slot.read) {
+      result.files.push(slot.read.file);
+      result.stamps.set(slot.read.file.id, slot.read.stamp);
+    } else if ("reused" in slot.read) result.reused.push(slot.read.reused);
     else if ("streamed" in slot.read) result.streamed.push(slot.read.streamed);
     else result.unreadable.push(slot.read.unreadable);
   }
@@ -236,7 +262,11 @@ function addFile(
   else queue.add(slots, absolute, id);
 }
 
-function createReadQueue(limit: number, onFile?: (count: number) => void): ReadQueue {
+function createReadQueue(
+  limit: number,
+  onFile?: (count: number) => void,
+  isFresh?: CollectOptions["isFresh"],
+): ReadQueue {
   const waiting: { slot: { read: ReadOutcome | undefined }; absolute: string; id: string }[] = [];
   let next = 0;
   let active = 0;
@@ -245,7 +275,7 @@ function createReadQueue(limit: number, onFile?: (count: number) => void): ReadQ
   const drain = async (): Promise<void> => {
     while (next < waiting.length) {
       const task = waiting[next++] as (typeof waiting)[number];
-      task.slot.read = await readOne(task.absolute, task.id);
+      task.slot.read = await readOne(task.absolute, task.id, isFresh);
       if (!("unreadable" in task.slot.read)) onFile?.(++read);
     }
     active--;
@@ -273,8 +303,19 @@ function createReadQueue(limit: number, onFile?: (count: number) => void): ReadQ
  * Read one regular file through one handle: its size, its first bytes (the whole file when small),
  * and the rest when the first bytes are not those of a snapshot, which is streamed later instead.
  */
-async function readOne(absolute: string, id: string): Promise<ReadOutcome> {
+async function readOne(
+  absolute: string,
+  id: string,
+  isFresh?: CollectOptions["isFresh"],
+): Promise<ReadOutcome> {
   try {
+    if (isFresh) {
+      // A plain stat, at once: tens of thousands of them through the thread pool take twice as long,
+      // and with a cache most files need nothing more.
+      const info = statSync(absolute);
+      if (info.isFile() && isFresh(id, { size: info.size, mtimeMs: info.mtimeMs }))
+        return { reused: { id, path: absolute } };
+    }
     const handle = await open(absolute, "r");
     try {
       const info = await handle.stat();
@@ -292,9 +333,10 @@ async function readOne(absolute: string, id: string): Promise<ReadOutcome> {
       const { bytesRead } = await handle.read(head, 0, length, 0);
       const bytes = head.subarray(0, bytesRead);
       const whole = bytesRead >= info.size;
+      const stamp = { size: info.size, mtimeMs: info.mtimeMs };
       if (isSnapshotHead(bytes, whole))
         return { streamed: { id, path: absolute, bytes: info.size } };
-      if (whole) return { file: { id, bytes } };
+      if (whole) return { file: { id, bytes }, stamp };
       if (info.size > MAX_FILE_BYTES) {
         return {
           unreadable: {
@@ -306,7 +348,10 @@ async function readOne(absolute: string, id: string): Promise<ReadOutcome> {
       }
       // The reads above name their position, so the handle still stands at the start.
       const all = await handle.readFile();
-      return { file: { id, bytes: new Uint8Array(all.buffer, all.byteOffset, all.byteLength) } };
+      return {
+        file: { id, bytes: new Uint8Array(all.buffer, all.byteOffset, all.byteLength) },
+        stamp,
+      };
     } finally {
       await handle.close();
     }

@@ -7,6 +7,7 @@
 // build left behind is cleaned up.
 import { once } from "node:events";
 import {
+  copyFile,
   link,
   mkdir,
   open,
@@ -32,7 +33,19 @@ const REPLACED_PREFIX = ".replaced-";
  * A file's content: its whole text, or its text in chunks (as the export writers give a large
  * document), written one chunk at a time so the whole text is never held.
  */
-export type OutputContent = string | Iterable<string> | AsyncIterable<string>;
+export type OutputContent =
+  | string
+  | Iterable<string | Uint8Array>
+  | AsyncIterable<string | Uint8Array>
+  | LinkedContent;
+
+/**
+ * A file of the last set kept as it is: hard-linked into the new set (copied where the file system
+ * has no links), so an unchanged file costs nothing to write.
+ */
+export interface LinkedContent {
+  linkFrom: string;
+}
 
 interface Journal {
   staging: string;
@@ -111,6 +124,10 @@ async function writeContent(file: string, content: OutputContent): Promise<void>
     await writeFile(file, content);
     return;
   }
+  if ("linkFrom" in content) {
+    await link(content.linkFrom, file).catch(() => copyFile(content.linkFrom, file));
+    return;
+  }
   const handle = await open(file, "w");
   try {
     for await (const chunk of content) await handle.writeFile(chunk);
@@ -135,7 +152,12 @@ export async function writeToStream(
     streamErrors.set(stream, null);
     stream.on("error", (error: NodeJS.ErrnoException) => streamErrors.set(stream, error));
   }
-  const chunks = typeof content === "string" ? [content] : content;
+  const chunks =
+    typeof content === "string"
+      ? [content]
+      : "linkFrom" in content
+        ? [await readFile(content.linkFrom)]
+        : content;
   for await (const chunk of chunks) {
     if (streamErrors.get(stream)) break;
     if (stream.write(chunk) === false) {

@@ -160,6 +160,44 @@ export function writeExplorerFiles(
 }
 
 function* writeExplorerMapChunks(graph: LitGraph, shards: number): Generator<string> {
+  yield* writeExplorerMapFrom(
+    {
+      attributes: graph.getAttributes(),
+      allowSelfLoops: graph.allowSelfLoops,
+      nodes: (function* () {
+        for (const { node, attributes } of graph.nodeEntries()) yield { key: node, attributes };
+      })(),
+      edges: (function* () {
+        for (const { edge, attributes, source, target } of graph.edgeEntries())
+          yield { key: edge, source, target, kind: attributes.kind, weight: attributes.weight };
+      })(),
+    },
+    shards,
+  );
+}
+
+/** What explorer.json is made of: the graph's attributes, its nodes' map attributes, its edges. */
+export interface ExplorerMapSource {
+  attributes: GraphAttributes;
+  allowSelfLoops: boolean;
+  nodes: Iterable<{ key: string; attributes: MapNodeAttributes }>;
+  edges: Iterable<{ key: string; source: string; target: string; kind: EdgeKind; weight: number }>;
+}
+
+/** The node attributes explorer.json carries. */
+export type MapNodeAttributes = Pick<
+  NodeAttributes,
+  "kind" | "label" | "x" | "y" | "size" | "color" | "community" | "year"
+>;
+
+/**
+ * explorer.json of nodes and edges given one by one (an incremental build has them as rows, not as a
+ * graph), in chunks: the same bytes as `writeExplorerFiles` writes for a graph of the same order.
+ */
+export function* writeExplorerMapFrom(
+  source: ExplorerMapSource,
+  shards: number,
+): Generator<string> {
   const kinds: string[] = [];
   const kindIndex = new Map<string, number>();
   const colors: string[] = [];
@@ -176,12 +214,12 @@ function* writeExplorerMapChunks(graph: LitGraph, shards: number): Generator<str
     return i;
   };
   const nodeIndex = new Map<string, number>();
-  yield `{"format":"${EXPLORER_FORMAT}","version":${EXPLORER_VERSION},"options":${JSON.stringify({ allowSelfLoops: graph.allowSelfLoops })},"attributes":`;
+  yield `{"format":"${EXPLORER_FORMAT}","version":${EXPLORER_VERSION},"options":${JSON.stringify({ allowSelfLoops: source.allowSelfLoops })},"attributes":`;
   // The attributes entry by entry: a million communities' labels are 70 MB of JSON.
-  yield* writeJsonChunks(graph.getAttributes(), 2, CHUNK_CHARACTERS);
+  yield* writeJsonChunks(source.attributes, 2, CHUNK_CHARACTERS);
   let buffer = `,"search":"${EXPLORER_SEARCH_FILE}","details":${JSON.stringify({ folder: EXPLORER_DETAILS_FOLDER, shards })},"nodes":[`;
   let i = 0;
-  for (const { node: key, attributes: a } of graph.nodeEntries()) {
+  for (const { key, attributes: a } of source.nodes) {
     nodeIndex.set(key, i);
     const row: (string | number)[] = [
       key,
@@ -204,15 +242,15 @@ function* writeExplorerMapChunks(graph: LitGraph, shards: number): Generator<str
   buffer += '],"edges":[';
   const edgeKeys: Record<string, string> = {};
   let e = 0;
-  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+  for (const edge of source.edges) {
     const row = [
-      nodeIndex.get(source),
-      nodeIndex.get(target),
-      intern(edgeKinds, edgeKindIndex, attributes.kind),
-      attributes.weight,
+      nodeIndex.get(edge.source),
+      nodeIndex.get(edge.target),
+      intern(edgeKinds, edgeKindIndex, edge.kind),
+      edge.weight,
     ];
     buffer += (e === 0 ? "" : ",") + row.join(",");
-    if (edge !== edgeKey(attributes.kind, source, target)) edgeKeys[String(e)] = edge;
+    if (edge.key !== edgeKey(edge.kind, edge.source, edge.target)) edgeKeys[String(e)] = edge.key;
     e += 1;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;
@@ -223,16 +261,30 @@ function* writeExplorerMapChunks(graph: LitGraph, shards: number): Generator<str
 }
 
 function* writeSearchChunks(graph: LitGraph): Generator<string> {
+  yield* writeSearchFrom(
+    (function* () {
+      for (const { attributes } of graph.nodeEntries()) yield searchRowOf(attributes);
+    })(),
+  );
+}
+
+/** A node's row of explorer-search.json: its `SEARCH_FIELDS`, trailing empty ones left out. */
+export function searchRowOf(attributes: Partial<NodeAttributes>): unknown[] {
+  const row: unknown[] = SEARCH_FIELDS.map((field) => {
+    const value = attributes[field];
+    // The label is already in the map; a title equal to it is not repeated.
+    if (field === "title" && value === attributes.label) return null;
+    return value ?? null;
+  });
+  while (row.length > 0 && row[row.length - 1] === null) row.pop();
+  return row;
+}
+
+/** explorer-search.json of rows given in node order, in chunks. */
+export function* writeSearchFrom(rows: Iterable<unknown[]>): Generator<string> {
   let buffer = `{"fields":${JSON.stringify(SEARCH_FIELDS)},"nodes":[`;
   let first = true;
-  for (const { attributes } of graph.nodeEntries()) {
-    const row: unknown[] = SEARCH_FIELDS.map((field) => {
-      const value = attributes[field];
-      // The label is already in the map; a title equal to it is not repeated.
-      if (field === "title" && value === attributes.label) return null;
-      return value ?? null;
-    });
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+  for (const row of rows) {
     buffer += (first ? "" : ",") + JSON.stringify(row);
     first = false;
     if (buffer.length >= CHUNK_CHARACTERS) {
@@ -252,24 +304,13 @@ function* writeShardChunks(
   let buffer = '{"nodes":{';
   let first = true;
   for (const key of keys) {
-    const attributes: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(graph.getNodeAttributes(key))) {
-      if (!MAP_NODE_ATTRIBUTES.has(name)) attributes[name] = value;
-    }
     const edges: [number, Record<string, unknown>][] = [];
     for (const { edge, attributes: edgeAttributes } of graph.edgeEntries(key)) {
-      const rest: Record<string, unknown> = {};
-      let any = false;
-      for (const [name, value] of Object.entries(edgeAttributes)) {
-        if (MAP_EDGE_ATTRIBUTES.has(name)) continue;
-        if (name === "evidence" && Array.isArray(value) && value.length === 0) continue;
-        rest[name] = value;
-        any = true;
-      }
-      if (any) edges.push([edgeIndex.get(edge) ?? -1, rest]);
+      const rest = edgeDetailsOf(edgeAttributes);
+      if (rest) edges.push([edgeIndex.get(edge) ?? -1, rest]);
     }
     edges.sort((a, b) => a[0] - b[0]);
-    buffer += `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify({ attributes, edges })}`;
+    buffer += `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify({ attributes: nodeDetailsOf(graph.getNodeAttributes(key)), edges })}`;
     first = false;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;
@@ -277,6 +318,28 @@ function* writeShardChunks(
     }
   }
   yield `${buffer}}}\n`;
+}
+
+/** The attributes of a node that its details carry: all those the map leaves out. */
+export function nodeDetailsOf(attributes: object): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!MAP_NODE_ATTRIBUTES.has(name)) rest[name] = value;
+  }
+  return rest;
+}
+
+/** The attributes of an edge that details carry, or undefined when it has none (no evidence). */
+export function edgeDetailsOf(attributes: object): Record<string, unknown> | undefined {
+  const rest: Record<string, unknown> = {};
+  let any = false;
+  for (const [name, value] of Object.entries(attributes)) {
+    if (MAP_EDGE_ATTRIBUTES.has(name)) continue;
+    if (name === "evidence" && Array.isArray(value) && value.length === 0) continue;
+    rest[name] = value;
+    any = true;
+  }
+  return any ? rest : undefined;
 }
 
 /** One empty list shared by every attribute the map leaves for the details: never to be mutated. */

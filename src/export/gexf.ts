@@ -3,6 +3,7 @@
 import { LitgraphError } from "../errors.ts";
 import type { EdgeAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
 import { type FieldSpec, parseColor, selectEdgeFields, selectNodeFields } from "./fields.ts";
+import { createTracker, type ElementMarks } from "./graph-json.ts";
 import { escapeXmlAttribute, escapeXmlText, stripInvalidXmlCharacters } from "./xml.ts";
 
 /** Options of `writeGexf`. */
@@ -112,6 +113,7 @@ export function writeGexf(graph: LitGraph, options: Partial<GexfOptions> = {}): 
 export function* writeGexfChunks(
   graph: LitGraph,
   options: Partial<GexfOptions> = {},
+  marks?: GexfMarks,
 ): Generator<string, void, undefined> {
   const { version } = resolveGexfOptions(options);
   const nodeColumns = findColumns(
@@ -125,6 +127,16 @@ export function* writeGexfChunks(
     (entry) => entry.attributes,
   );
   const defaultEdgeType = inferEdgeType(graph);
+  if (marks) {
+    marks.columns = {
+      nodeDeclared: [...nodeColumns.declared],
+      nodeWritten: nodeColumns.written.map((field) => field.name),
+      edgeDeclared: [...edgeColumns.declared],
+      edgeWritten: edgeColumns.written.map((field) => field.name),
+      defaultEdgeType,
+    };
+  }
+  const tracker = createTracker(marks);
 
   let buffer =
     `<?xml version="1.0" encoding="UTF-8"?>\n${formatRootTag(version)}\n${formatMeta(graph)}` +
@@ -139,24 +151,29 @@ export function* writeGexfChunks(
   if (graph.order === 0) {
     buffer += `\n${INDENT.repeat(2)}<nodes/>`;
   } else {
-    buffer += `\n${INDENT.repeat(2)}<nodes>`;
+    buffer += GEXF_NODES_OPEN;
+    tracker.add(buffer);
     for (const { node, attributes } of graph.nodeEntries()) {
-      buffer += formatNode(node, attributes, nodeColumns.written);
+      const element = formatNode(node, attributes, nodeColumns.written);
+      buffer += element;
+      tracker.element(marks?.nodes, "", element);
       if (buffer.length >= CHUNK_CHARACTERS) {
         yield buffer;
         buffer = "";
       }
     }
-    buffer += `\n${INDENT.repeat(2)}</nodes>`;
+    buffer += GEXF_NODES_CLOSE;
+    tracker.add(GEXF_NODES_CLOSE);
   }
 
   if (graph.size === 0) {
     buffer += `\n${INDENT.repeat(2)}<edges/>`;
   } else {
-    buffer += `\n${INDENT.repeat(2)}<edges>`;
+    buffer += GEXF_EDGES_OPEN;
+    tracker.add(GEXF_EDGES_OPEN);
     for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
       const type = undirected ? "undirected" : "directed";
-      buffer += formatEdge(
+      const element = formatEdge(
         edge,
         source,
         target,
@@ -164,15 +181,80 @@ export function* writeGexfChunks(
         attributes,
         edgeColumns.written,
       );
+      buffer += element;
+      tracker.element(marks?.edges, "", element);
       if (buffer.length >= CHUNK_CHARACTERS) {
         yield buffer;
         buffer = "";
       }
     }
-    buffer += `\n${INDENT.repeat(2)}</edges>`;
+    buffer += GEXF_EDGES_CLOSE;
   }
-  buffer += `\n${INDENT}</graph>\n</gexf>\n`;
+  buffer += GEXF_TAIL;
   yield buffer;
+}
+
+const GEXF_NODES_OPEN = `\n${INDENT.repeat(2)}<nodes>`;
+const GEXF_NODES_CLOSE = `\n${INDENT.repeat(2)}</nodes>`;
+const GEXF_EDGES_OPEN = `\n${INDENT.repeat(2)}<edges>`;
+const GEXF_EDGES_CLOSE = `\n${INDENT.repeat(2)}</edges>`;
+const GEXF_TAIL = `\n${INDENT}</graph>\n</gexf>\n`;
+/** What a GEXF of a graph with nodes and edges holds between its last node and its first edge. */
+export const GEXF_MIDDLE = GEXF_NODES_CLOSE + GEXF_EDGES_OPEN;
+/** … and after its last edge. */
+export const GEXF_END = GEXF_EDGES_CLOSE + GEXF_TAIL;
+
+/** The columns a GEXF was written with: which attributes are declared and which written, in order. */
+export interface GexfColumns {
+  nodeDeclared: string[];
+  nodeWritten: string[];
+  edgeDeclared: string[];
+  edgeWritten: string[];
+  defaultEdgeType: "directed" | "undirected";
+}
+
+/** `ElementMarks` of a GEXF, and the columns it was written with. */
+export interface GexfMarks extends ElementMarks {
+  columns?: GexfColumns;
+}
+
+/**
+ * Write single elements as `writeGexfChunks` wrote them into a file with `columns`, for a later build
+ * that keeps that file's other elements: undefined when an element has a value no column of the file
+ * holds (the file's declarations would change, so it has to be written whole).
+ */
+export function createGexfElementWriter(columns: GexfColumns): {
+  node(key: string, attributes: NodeAttributes): string | undefined;
+  edge(key: string, source: string, target: string, attributes: EdgeAttributes): string | undefined;
+} {
+  const pick = <A>(fields: readonly FieldSpec<A>[], names: string[]) =>
+    names.map((name) => fields.find((field) => field.name === name) as FieldSpec<A>);
+  const nodeWritten = pick(GEXF_NODE_FIELDS, columns.nodeWritten);
+  const edgeWritten = pick(GEXF_EDGE_FIELDS, columns.edgeWritten);
+  const fits = <A>(
+    fields: readonly FieldSpec<A>[],
+    declared: Set<string>,
+    written: Set<string>,
+    attributes: A,
+  ) =>
+    fields.every((field) => {
+      const value = field.read(attributes);
+      if (value === undefined) return true;
+      return declared.has(field.name) && (isEmptyValue(value) || written.has(field.name));
+    });
+  const nodeSets = [new Set(columns.nodeDeclared), new Set(columns.nodeWritten)] as const;
+  const edgeSets = [new Set(columns.edgeDeclared), new Set(columns.edgeWritten)] as const;
+  return {
+    node(key, attributes) {
+      if (!fits(GEXF_NODE_FIELDS, nodeSets[0], nodeSets[1], attributes)) return undefined;
+      return formatNode(key, attributes, nodeWritten);
+    },
+    edge(key, source, target, attributes) {
+      if (!fits(GEXF_EDGE_FIELDS, edgeSets[0], edgeSets[1], attributes)) return undefined;
+      const type = columns.defaultEdgeType === "undirected" ? undefined : "undirected";
+      return formatEdge(key, source, target, type, attributes, edgeWritten);
+    },
+  };
 }
 
 /**

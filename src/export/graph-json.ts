@@ -28,38 +28,114 @@ const CHUNK_CHARACTERS = 1 << 16;
  * `JSON.stringify(graph.export())` and a newline, written one node and one edge at a time so
  * that neither the serialised copy of the graph nor the whole text is ever held.
  */
-export function* writeGraphJsonChunks(graph: LitGraph): Generator<string, void, undefined> {
+export function* writeGraphJsonChunks(
+  graph: LitGraph,
+  marks?: ElementMarks,
+): Generator<string, void, undefined> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  yield `{"options":${JSON.stringify(options)},"attributes":`;
-  // The attributes entry by entry: a million communities' labels are 70 MB of JSON.
-  yield* writeJsonChunks(graph.getAttributes(), 2, CHUNK_CHARACTERS);
+  const tracker = createTracker(marks);
+  // The head as `graphJsonHead` writes it, with the attributes entry by entry: a million
+  // communities' labels are 70 MB of JSON.
+  const head = `{"options":${JSON.stringify(options)},"attributes":`;
+  tracker.add(head);
+  yield head;
+  for (const chunk of writeJsonChunks(graph.getAttributes(), 2, CHUNK_CHARACTERS)) {
+    tracker.add(chunk);
+    yield chunk;
+  }
   let buffer = ',"nodes":[';
+  tracker.add(buffer);
   let first = true;
   for (const { node, attributes } of graph.nodeEntries()) {
-    // graphology's export leaves `attributes` out of an element that has none. The element is
-    // written as JSON.stringify would write `{ key, attributes }`, without building that object.
-    buffer += `${first ? "" : ","}{"key":${JSON.stringify(node)}`;
-    buffer += isEmpty(attributes) ? "}" : `,"attributes":${JSON.stringify(attributes)}}`;
+    const separator = first ? "" : ",";
+    const element = graphJsonNode(node, attributes);
+    buffer += separator + element;
+    tracker.element(marks?.nodes, separator, element);
     first = false;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;
       buffer = "";
     }
   }
-  buffer += '],"edges":[';
+  buffer += GRAPH_JSON_MIDDLE;
+  tracker.add(GRAPH_JSON_MIDDLE);
   first = true;
   const mixed = graph.type === "mixed";
   for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
-    buffer += `${first ? "" : ","}{"key":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
-    if (!isEmpty(attributes)) buffer += `,"attributes":${JSON.stringify(attributes)}`;
-    buffer += mixed && undirected ? ',"undirected":true}' : "}";
+    const separator = first ? "" : ",";
+    const element = graphJsonEdge(edge, source, target, attributes, mixed && undirected);
+    buffer += separator + element;
+    tracker.element(marks?.edges, separator, element);
     first = false;
     if (buffer.length >= CHUNK_CHARACTERS) {
       yield buffer;
       buffer = "";
     }
   }
-  yield `${buffer}]}\n`;
+  yield `${buffer}${GRAPH_JSON_TAIL}`;
+}
+
+/**
+ * Where each node's and edge's element sits in a written file, for a later build that copies the
+ * elements it keeps from this file instead of writing them again. `measure` gives a text's length
+ * in bytes (UTF-8; the caller's, as the core has no Buffer); `nodes` and `edges` receive each
+ * element's start and end offset, in graph order.
+ */
+export interface ElementMarks {
+  measure: (text: string) => number;
+  nodes: number[];
+  edges: number[];
+}
+
+/** Counts the bytes written so far and records elements' offsets into `ElementMarks`. */
+export function createTracker(marks: ElementMarks | undefined): {
+  add(text: string): void;
+  element(into: number[] | undefined, separator: string, element: string): void;
+} {
+  let bytes = 0;
+  return {
+    add(text) {
+      if (marks) bytes += marks.measure(text);
+    },
+    element(into, separator, element) {
+      if (!marks || !into) return;
+      if (separator) bytes += marks.measure(separator);
+      const start = bytes;
+      bytes += marks.measure(element);
+      into.push(start, bytes);
+    },
+  };
+}
+
+/** graph.json up to its first node: the options and the graph's attributes. */
+export function graphJsonHead(options: object, attributes: object): string {
+  return `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(attributes)},"nodes":[`;
+}
+/** graph.json between its last node and its first edge, and after its last edge. */
+export const GRAPH_JSON_MIDDLE = '],"edges":[';
+export const GRAPH_JSON_TAIL = "]}\n";
+
+/**
+ * One node's element: as JSON.stringify would write `{ key, attributes }` (graphology's export leaves
+ * `attributes` out of an element that has none), without building that object.
+ */
+export function graphJsonNode(key: string, attributes: object): string {
+  return isEmpty(attributes)
+    ? `{"key":${JSON.stringify(key)}}`
+    : `{"key":${JSON.stringify(key)},"attributes":${JSON.stringify(attributes)}}`;
+}
+
+/** One edge's element, as graphology's export writes it. */
+export function graphJsonEdge(
+  key: string,
+  source: string,
+  target: string,
+  attributes: object,
+  undirectedInMixed = false,
+): string {
+  let text = `{"key":${JSON.stringify(key)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
+  if (!isEmpty(attributes)) text += `,"attributes":${JSON.stringify(attributes)}`;
+  return text + (undirectedInMixed ? ',"undirected":true}' : "}");
 }
 
 function isEmpty(record: object): boolean {

@@ -16,6 +16,11 @@ const LOWER_CASE_WORD = /[a-z]+/g;
  * English title, abstract or summary. Returns how many mentions were removed.
  */
 export function dropCommonWordBenchmarks(papers: readonly ExtractedPaper[]): number {
+  return dropBenchmarkNames(papers, findCommonWordNames(papers));
+}
+
+/** The lower-cased one-word benchmark names of `papers` that the papers' texts use as common words. */
+export function findCommonWordNames(papers: readonly ExtractedPaper[]): Set<string> {
   const naming = new Map<string, number>();
   for (const paper of papers) {
     for (const mention of paper.benchmarks) {
@@ -24,7 +29,8 @@ export function dropCommonWordBenchmarks(papers: readonly ExtractedPaper[]): num
       naming.set(word, (naming.get(word) ?? 0) + 1);
     }
   }
-  if (naming.size === 0) return 0;
+  const common = new Set<string>();
+  if (naming.size === 0) return common;
   const lowerCase = new Map<string, number>();
   const seen = new Set<string>();
   for (const { record } of papers) {
@@ -34,19 +40,25 @@ export function dropCommonWordBenchmarks(papers: readonly ExtractedPaper[]): num
       LOWER_CASE_WORD.lastIndex = 0;
       for (let m = LOWER_CASE_WORD.exec(text); m; m = LOWER_CASE_WORD.exec(text)) {
         const word = m[0];
-        // A lower-case run inside a word ("eSearch", "Searches") is not the word.
-        const before = text.charCodeAt(m.index - 1);
-        if (m.index > 0 && isLetter(before)) continue;
-        if (naming.has(word) && !seen.has(word)) seen.add(word);
+        // A lower-case run inside a word ("SGDsearch") is not the word.
+        if (m.index > 0 && isLetter(text.charCodeAt(m.index - 1))) continue;
+        if (naming.has(word)) seen.add(word);
       }
     }
     for (const word of seen) lowerCase.set(word, (lowerCase.get(word) ?? 0) + 1);
   }
-  const common = new Set<string>();
   for (const [word, records] of naming) {
     const lower = lowerCase.get(word) ?? 0;
     if (lower >= MIN_LOWER_CASE_RECORDS && lower >= records) common.add(word);
   }
+  return common;
+}
+
+/** Remove the discovered one-word benchmark names in `common` (lower-cased) from every paper. */
+export function dropBenchmarkNames(
+  papers: readonly ExtractedPaper[],
+  common: ReadonlySet<string>,
+): number {
   if (common.size === 0) return 0;
   let removed = 0;
   for (const paper of papers) {

@@ -51,11 +51,7 @@ export function extractPaper(record: PaperRecord, ctx: ExtractContext): Extracte
     record,
     survey,
     topics: orNoItems(
-      findTopics(record, ctx.taxonomy, {
-        survey: survey.isSurvey,
-        introducesBenchmark,
-        ...(ctx.categoryTags ? { categoryTags: ctx.categoryTags } : {}),
-      }),
+      findTopics(record, ctx.taxonomy, { survey: survey.isSurvey, introducesBenchmark }),
     ),
     benchmarks: orNoItems(benchmarks),
     repos: orNoItems(findRepos(record)),

@@ -102,6 +102,21 @@ export interface KeyTermResult {
   terms: DiscoveredTerm[];
   /** Per paper (in input order), its terms, best first. */
   assignments: KeyTermAssignment[];
+  /** What `assignKeyTerms` needs to give papers added later the same terms by the same rule. */
+  model: KeyTermModel;
+}
+
+/**
+ * The kept terms of one discovery and the statistics they were ranked with: papers added later
+ * (an incremental build) get their terms from it, without a new discovery. Plain data.
+ */
+export interface KeyTermModel {
+  /** Papers of the corpus the terms were found in. */
+  total: number;
+  perPaper: number;
+  minShareOfBest: number;
+  /** Kept terms in rank order: candidate key, topic id and label, papers it occurred in. */
+  terms: { key: string; id: string; label: string; documents: number }[];
 }
 
 const EN_STOP = new Set<string>(STOP_WORDS.en);
@@ -485,7 +500,17 @@ export function discoverKeyTerms(
 ): KeyTermResult {
   const options = resolveKeyTermOptions(partial);
   const total = papers.length;
-  if (total === 0) return { terms: [], assignments: [] };
+  if (total === 0)
+    return {
+      terms: [],
+      assignments: [],
+      model: {
+        total: 0,
+        perPaper: options.perPaper,
+        minShareOfBest: options.minShareOfBest,
+        terms: [],
+      },
+    };
   const minDocuments = options.minDocuments ?? Math.max(3, Math.ceil(total / 1000));
   // A small corpus has few papers per theme: its common terms may still be its themes.
   const maxDocuments = Math.max(2 * minDocuments, Math.floor(total * options.maxDocumentShare));
@@ -668,9 +693,66 @@ export function discoverKeyTerms(
       });
     }
   });
+  const model: KeyTermModel = {
+    total,
+    perPaper: options.perPaper,
+    minShareOfBest: options.minShareOfBest,
+    terms: keptIndexes.map((index, i) => {
+      const c = candidates[index] as (typeof candidates)[number];
+      const term = terms[i] as DiscoveredTerm;
+      return { key: c.key, id: term.id, label: term.label, documents: c.stats.documents };
+    }),
+  };
   // The words of this corpus are of no use to the rest of the build (up to 200,000 of them).
   releaseWordCache();
-  return { terms, assignments };
+  return { terms, assignments, model };
+}
+
+/**
+ * Give `papers` their terms from an earlier discovery's `model`, by the rule `discoverKeyTerms`
+ * gives them (the kept terms a paper holds, by tf-idf with the corpus's document frequencies, the
+ * best `perPaper` within `minShareOfBest` of the best). No term is discovered and none is kept
+ * beyond the model's, so a paper with none of them gets none.
+ */
+export function assignKeyTerms(
+  papers: readonly KeyTermPaper[],
+  model: KeyTermModel,
+): KeyTermAssignment[] {
+  const rankOf = new Map(model.terms.map((term, rank) => [term.key, rank]));
+  const assignments: KeyTermAssignment[] = [];
+  for (const paper of papers) {
+    const hits = new Map<number, PaperHit>();
+    paper.texts.forEach(({ text }, t) => {
+      visitCandidates(text, paper.language, (_slot, keyOf, start, end) => {
+        const rank = rankOf.get(keyOf());
+        if (rank === undefined) return;
+        const hit = hits.get(rank);
+        if (hit) hit.count++;
+        else hits.set(rank, { candidate: rank, count: 1, text: t, start, end });
+      });
+    });
+    const ranked = [...hits.values()]
+      .map((hit) => ({
+        hit,
+        weight:
+          hit.count *
+          Math.log(
+            model.total / (model.terms[hit.candidate] as KeyTermModel["terms"][number]).documents,
+          ),
+      }))
+      .sort((a, b) => b.weight - a.weight || a.hit.candidate - b.hit.candidate);
+    const best = ranked[0]?.weight ?? 0;
+    for (const { hit, weight } of ranked.slice(0, model.perPaper)) {
+      if (weight < model.minShareOfBest * best) break;
+      const text = paper.texts[hit.text] as KeyTermText;
+      assignments.push({
+        paper: paper.key,
+        term: (model.terms[hit.candidate] as KeyTermModel["terms"][number]).id,
+        evidence: { source: text.source, snippet: snippetAround(text.text, hit.start, hit.end) },
+      });
+    }
+  }
+  return assignments;
 }
 
 /** Candidates weighed for generality: this many times the number of terms kept. */

@@ -121,9 +121,4 @@ export interface BenchmarkDefinition {
 export interface ExtractContext {
   taxonomy: Taxonomy;
   benchmarks: BenchmarkDefinition[];
-  /**
-   * Tags that a large share of the corpus's documents carry (a site's catalogue categories, such
-   * as a digest site's `Agent` on one page in eight): they name a topic only with the prose's support.
-   */
-  categoryTags?: ReadonlySet<string>;
 }

@@ -364,7 +364,7 @@ function createEvidencePool(): (item: Evidence) => Evidence {
  * The document a source id names: `list.md#12` → `list.md`. A weight counts documents, so the
  * items of one multi-record file attest a link once.
  */
-function documentOf(source: string): string {
+export function documentOf(source: string): string {
   return source.replace(/#\d+$/, "");
 }
 

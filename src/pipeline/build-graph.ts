@@ -1,17 +1,18 @@
 // The whole pipeline as one pure function: files in, an analysed graph and its report out.
 // The CLI and the explorer both call this, so they cannot build different graphs.
 import type { Diagnostic } from "../diagnostics.ts";
-import { findCategoryTags } from "../extract/category-tags.ts";
-import { dropCommonWordBenchmarks } from "../extract/common-word-names.ts";
+import { applyCategoryTags, findCategoryTags } from "../extract/category-tags.ts";
+import { dropBenchmarkNames, findCommonWordNames } from "../extract/common-word-names.ts";
 import { createExtractContext, extractPaper } from "../extract/index.ts";
 import {
   discoverKeyTerms,
+  type KeyTermModel,
   type KeyTermOptions,
   type KeyTermPaper,
   type KeyTermResult,
   keyOfTerm,
 } from "../extract/key-terms.ts";
-import type { ExtractContext, Taxonomy } from "../extract/types.ts";
+import type { ExtractContext, ExtractedPaper, Taxonomy } from "../extract/types.ts";
 import { type AnalyseOptions, type AnalyseStep, analyseGraph } from "../graph/analyse.ts";
 import {
   collectGraph,
@@ -24,8 +25,12 @@ import {
 import type { LitGraph } from "../graph/types.ts";
 import { ingestFile } from "../ingest/index.ts";
 import { noItems } from "../ingest/records.ts";
-import type { IngestOutcome, InputFile } from "../ingest/types.ts";
-import { addSimilarEdges, type SimilarEdgeOptions } from "../related/similar-edges.ts";
+import type { IngestOutcome, InputFile, PaperRecord } from "../ingest/types.ts";
+import {
+  addSimilarEdges,
+  type SimilarEdgeOptions,
+  type SimilarIndex,
+} from "../related/similar-edges.ts";
 import { type RefusedMerge, resolvePapers } from "../resolve/index.ts";
 import type {
   DocumentExtraction,
@@ -75,6 +80,23 @@ export interface BuildInput {
    * hand over as bytes, and passes their outcomes here. They join `files` in id order.
    */
   parsed?: IngestOutcome[];
+  /**
+   * Files already ingested and extracted (a cache's copies of what `prepareDocument` gave for the
+   * same bytes and the same taxonomy and gazetteer). They join the others in id order.
+   */
+  prepared?: PreparedDocument[];
+}
+
+/**
+ * One input file after ingest and extract: what resolution and the report need of it, and nothing
+ * else. Plain data (structured-clone safe), so a caller may keep it to skip both stages next time.
+ */
+export interface PreparedDocument {
+  id: string;
+  /** The file's entry in the report, but for the nodes its records became (known after resolve). */
+  report: Omit<InputReport, "nodes">;
+  /** Its extracted papers and relations, when it was parsed. */
+  extraction?: DocumentExtraction;
 }
 
 /**
@@ -94,11 +116,37 @@ export interface BuildOptions {
   /** `similar` edges between papers with near texts (on by default); `false` leaves them out. */
   similar: Partial<SimilarEdgeOptions> | false;
   onProgress: (event: ProgressEvent) => void;
+  /** Called with each document ingested and extracted by this build (not those given prepared). */
+  onPrepared: (document: PreparedDocument) => void;
+  /**
+   * Return the global state an incremental build starts from (`BuildResult.state`): the text index
+   * of the similar edges and the key-term model. Default false (they are let go).
+   */
+  keepState: boolean;
 }
 
 export interface BuildResult {
   graph: LitGraph;
   report: BuildReport;
+  /** With `keepState`: what `updateGraph` needs to add, change or remove files later. */
+  state?: BuildState;
+}
+
+/**
+ * The global state of a build that an incremental build keeps instead of computing it again: the
+ * text index and papers of the similar edges, and the key terms with their statistics. Plain data
+ * (structured-clone safe).
+ */
+export interface BuildState {
+  similar?: SimilarIndex;
+  keyTerms?: KeyTermModel;
+  corpus?: CorpusFacts;
+}
+
+/** What `applyCorpusFacts` found in the whole corpus, sorted. */
+export interface CorpusFacts {
+  categoryTags: string[];
+  commonWords: string[];
 }
 
 /**
@@ -118,14 +166,24 @@ export function buildGraph(
   // Records, extracted papers and entities are needed up to the graph's nodes and edges only:
   // `collect` returns those and the report's parts, so that the rest is garbage before the graph
   // is made and long before similar edges and analysis run.
+  const state: BuildState = {};
   const { pending, report } = collect(
     typeof input === "function" ? input : () => input,
     partial,
     onProgress,
+    (model) => {
+      if (partial.keepState) state.keyTerms = model;
+    },
+    (facts) => {
+      if (partial.keepState) state.corpus = facts;
+    },
   );
   const graph = materializeGraph(pending);
 
-  if (partial.similar !== false) addSimilarEdges(graph, partial.similar);
+  if (partial.similar !== false)
+    addSimilarEdges(graph, partial.similar, (kept) => {
+      if (partial.keepState) state.similar = kept;
+    });
 
   analyseGraph(graph, partial.analyse, (step) => onProgress({ stage: step, done: 0, total: 1 }));
 
@@ -134,6 +192,7 @@ export function buildGraph(
   const attributes = graph.getAttributes();
   return {
     graph,
+    ...(partial.keepState ? { state } : {}),
     report: {
       version: GRAPH_FORMAT_VERSION,
       summary: {
@@ -176,8 +235,11 @@ function collect(
   takeInput: () => BuildInput,
   partial: Partial<BuildOptions>,
   onProgress: (event: ProgressEvent) => void,
+  onKeyTerms: (model: KeyTermModel) => void,
+  onFacts: (facts: CorpusFacts) => void,
 ): { pending: PendingGraph; report: ReportParts } {
-  const { context, documents, inputs } = readDocuments(takeInput, onProgress);
+  const { context, documents, inputs, facts } = readDocuments(takeInput, partial, onProgress);
+  onFacts(facts);
 
   onProgress({ stage: "resolve", done: 0, total: 1 });
   const resolved = resolvePapers(documents, partial.resolve);
@@ -218,6 +280,7 @@ function collect(
           topicSource === "both" ? context.taxonomy : undefined,
           partial.keyTerms,
         );
+  if (discovered) onKeyTerms(discovered.model);
   // Nothing below reads an entity's records: they go before the nodes are made.
   for (const list of [resolved.entities, entities])
     for (const entity of list) entity.members = noItems();
@@ -245,8 +308,14 @@ function collect(
  */
 function readDocuments(
   takeInput: () => BuildInput,
+  partial: Partial<BuildOptions>,
   onProgress: (event: ProgressEvent) => void,
-): { context: ExtractContext; documents: DocumentExtraction[]; inputs: InputReport[] } {
+): {
+  context: ExtractContext;
+  documents: DocumentExtraction[];
+  inputs: InputReport[];
+  facts: CorpusFacts;
+} {
   const input = takeInput();
   const context = createExtractContext(
     input.taxonomy,
@@ -261,35 +330,31 @@ function readDocuments(
     ingested.push(ingestFile(file));
     onProgress({ stage: "ingest", done: i + 1, total: files.length });
   });
-  const outcomes = [...ingested, ...(input.parsed ?? [])].sort((a, b) =>
-    compareStrings(a.id, b.id),
-  );
+  const outcomes = [...ingested, ...(input.parsed ?? [])];
+  ingested.length = 0;
 
-  // Tags most documents share are the sources' catalogue categories: weak evidence of a topic.
-  const categoryTags = findCategoryTags(
-    outcomes.flatMap((outcome) => (outcome.state === "parsed" ? [outcome.parsed.records] : [])),
-  );
-  if (categoryTags.size > 0) context.categoryTags = categoryTags;
-
-  const documents: DocumentExtraction[] = [];
+  const made: PreparedDocument[] = [];
   outcomes.forEach((outcome, i) => {
-    if (outcome.state === "parsed") {
-      documents.push({
-        id: outcome.id,
-        format: outcome.format,
-        papers: outcome.parsed.records.map((record) => extractPaper(record, context)),
-        relations: outcome.parsed.relations,
-        ...(outcome.parsed.collection ? { collection: outcome.parsed.collection } : {}),
-      });
-    }
+    const preparedOne = prepareDocument(outcome, context);
+    partial.onPrepared?.(preparedOne);
+    made.push(preparedOne);
     onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
   });
+  const prepared = [...made, ...(input.prepared ?? [])].sort((a, b) => compareStrings(a.id, b.id));
+  const documents: DocumentExtraction[] = [];
+  for (const entry of prepared) if (entry.extraction) documents.push(entry.extraction);
 
-  // One-word names the corpus writes in lower case are common words (needs every document's text).
-  dropCommonWordBenchmarks(documents.flatMap((doc) => doc.papers));
+  // What only the whole corpus shows: its catalogue tags and the words it writes in lower case.
+  const facts = applyCorpusFacts(
+    documents.flatMap((doc) => doc.papers),
+    context.taxonomy,
+  );
 
   const inputs: InputReport[] = [
-    ...outcomes.map(describeOutcome),
+    ...prepared.map(
+      (entry): InputReport =>
+        entry.report.state === "parsed" ? withNodes(entry.report, undefined) : entry.report,
+    ),
     ...(input.unreadable ?? []).map(
       (entry): InputReport => ({
         file: entry.file,
@@ -302,7 +367,7 @@ function readDocuments(
       }),
     ),
   ].sort((a, b) => compareStrings(a.file, b.file));
-  return { context, documents, inputs };
+  return { context, documents, inputs, facts };
 }
 
 /**
@@ -326,7 +391,15 @@ function discoverTopics(
       if (phrase) reserved.add(keyOfTerm(phrase));
     }
   }
-  const papers = entities.map((entity): KeyTermPaper => {
+  return discoverKeyTerms(keyTermPapersOf(entities), reserved, options);
+}
+
+/**
+ * The papers as key-term discovery reads them: title and abstract in English, or in Chinese for a
+ * paper with no English abstract, each with the record it came from.
+ */
+export function keyTermPapersOf(entities: readonly PaperEntity[]): KeyTermPaper[] {
+  return entities.map((entity): KeyTermPaper => {
     // An entity let go of its records has one source, the record its texts came from.
     const sourceOf = (field: "title" | "abstract" | "titleZh" | "abstractZh") =>
       entity.members.find((member) => member.record[field] === entity[field])?.record.source ??
@@ -348,29 +421,100 @@ function discoverTopics(
       hasTopic: entity.topics.length > 0,
     };
   });
-  return discoverKeyTerms(papers, reserved, options);
 }
 
-/** The report of one input; a parsed one's `nodes` are filled in once its papers are resolved. */
-function describeOutcome(outcome: IngestOutcome): InputReport {
+/**
+ * Extract the papers of one ingested file and describe it for the report. Pure: the same outcome and
+ * context give the same document, which is what lets a cache stand in for this step.
+ */
+export function prepareDocument(
+  outcome: IngestOutcome,
+  context: ReturnType<typeof createExtractContext>,
+): PreparedDocument {
   if (outcome.state === "skipped") {
     return {
-      file: outcome.id,
-      state: "skipped",
-      bytes: outcome.bytes,
-      reason: outcome.reason,
-      diagnostics: outcome.diagnostics,
+      id: outcome.id,
+      report: {
+        file: outcome.id,
+        state: "skipped",
+        bytes: outcome.bytes,
+        reason: outcome.reason,
+        diagnostics: outcome.diagnostics,
+      },
     };
   }
   return {
-    file: outcome.id,
-    state: "parsed",
-    bytes: outcome.bytes,
-    format: outcome.format,
-    encoding: outcome.encoding,
-    records: outcome.parsed.records.length,
-    ...(outcome.parsed.counts ? { counts: outcome.parsed.counts } : {}),
-    nodes: [],
-    diagnostics: outcome.parsed.diagnostics,
+    id: outcome.id,
+    report: {
+      file: outcome.id,
+      state: "parsed",
+      bytes: outcome.bytes,
+      format: outcome.format,
+      encoding: outcome.encoding,
+      records: outcome.parsed.records.length,
+      ...(outcome.parsed.counts ? { counts: outcome.parsed.counts } : {}),
+      diagnostics: outcome.parsed.diagnostics,
+    },
+    extraction: {
+      id: outcome.id,
+      format: outcome.format,
+      papers: outcome.parsed.records.map((record) => extractPaper(record, context)),
+      relations: outcome.parsed.relations,
+      ...(outcome.parsed.collection ? { collection: outcome.parsed.collection } : {}),
+    },
   };
+}
+
+/**
+ * A parsed file's report entry with the nodes its records became, in the report's key order (none
+ * yet without `nodesOfDocument`: they are filled in once the papers are resolved).
+ */
+export function withNodes(
+  report: Omit<InputReport, "nodes">,
+  nodesOfDocument: Map<string, Set<string>> | undefined,
+): InputReport {
+  const { diagnostics, ...rest } = report;
+  return {
+    ...rest,
+    nodes: nodesOfDocument
+      ? [...(nodesOfDocument.get(report.file) ?? [])].sort(compareStrings)
+      : [],
+    diagnostics,
+  };
+}
+
+/**
+ * What only the whole corpus shows, applied to its papers: tags so many documents carry that they
+ * are catalogue categories (they name a topic only with the prose's support), and one-word
+ * benchmark names the corpus writes in lower case (common words). Extraction reads each file alone,
+ * so that a cache can stand in for it; this step comes after. Given `facts` (an incremental build
+ * keeps the last full build's), they are applied as they are instead of being found again.
+ */
+export function applyCorpusFacts(
+  papers: readonly ExtractedPaper[],
+  taxonomy: Taxonomy,
+  facts?: CorpusFacts,
+): CorpusFacts {
+  const categoryTags = facts
+    ? new Set(facts.categoryTags)
+    : findCategoryTags(groupRecordsByDocument(papers));
+  // Topics first: whether a paper introduces a benchmark is read before common words are dropped.
+  applyCategoryTags(papers, taxonomy, categoryTags);
+  const commonWords = facts ? new Set(facts.commonWords) : findCommonWordNames(papers);
+  dropBenchmarkNames(papers, commonWords);
+  return {
+    categoryTags: [...categoryTags].sort(compareStrings),
+    commonWords: [...commonWords].sort(compareStrings),
+  };
+}
+
+/** The records of `papers`, one list per document, in the order the documents first appear. */
+function groupRecordsByDocument(papers: readonly ExtractedPaper[]): PaperRecord[][] {
+  const byDocument = new Map<string, PaperRecord[]>();
+  for (const { record } of papers) {
+    const list = byDocument.get(record.document);
+    if (list) list.push(record);
+    else byDocument.set(record.document, [record]);
+  }
+  return [...byDocument.values()];
 }

@@ -2,14 +2,17 @@
 // to its own (TF-IDF cosine in the English-word and Chinese-bigram spaces, see text-vectors.ts), so
 // that papers no list or topic links are still placed among what they are about. One pass over the
 // inverted index per paper, very common terms left out, the best k kept in a bounded heap per paper.
-import type { LitGraph, NodeAttributes } from "../graph/types.ts";
+import type { EdgeAttributes, LitGraph, NodeAttributes } from "../graph/types.ts";
 import {
   CHINESE,
   createTextIndex,
   ENGLISH,
   type LanguageSpace,
+  type SparseVector,
+  type TextFields,
   type TextIndex,
   termText,
+  vectorizeForIndex,
 } from "./text-vectors.ts";
 
 export interface SimilarEdgeOptions {
@@ -352,6 +355,7 @@ class SharedTermFinder {
 export function addSimilarEdges(
   graph: LitGraph,
   partial: Partial<SimilarEdgeOptions> = {},
+  keep?: (kept: SimilarIndex) => void,
 ): number {
   const options = { ...DEFAULT_SIMILAR_EDGE_OPTIONS, ...partial };
   const papers: string[] = [];
@@ -406,12 +410,208 @@ export function addSimilarEdges(
     const b = pair % n;
     const source = papers[a] as string;
     const target = papers[b] as string;
-    const terms = shared.find(a, b);
-    graph.addEdgeWithKey(`similar:${source}|${target}`, source, target, {
+    const edge = similarEdge(source, target, scoreOf(a, b), shared.find(a, b));
+    graph.addEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+  }
+  keep?.({ index, papers, options });
+  return edges;
+}
+
+/**
+ * The text index `addSimilarEdges` built and the papers of its positions (node keys; "" for a
+ * position emptied since): what an incremental build needs to join new papers the same way. Papers
+ * added since have their vectors in `added` (position `index.size + i`); the index itself is never
+ * changed, so its postings stay valid for the papers it holds.
+ */
+export interface SimilarIndex {
+  index: TextIndex;
+  papers: string[];
+  options: SimilarEdgeOptions;
+  added?: [SparseVector, SparseVector][];
+}
+
+function createScratch(index: TextIndex): readonly [Float32Array, Float32Array] {
+  return [
+    new Float32Array(index.spaces[ENGLISH].terms.length),
+    new Float32Array(index.spaces[CHINESE].terms.length),
+  ] as const;
+}
+
+/** The vector of the paper at `position` in one space. */
+function vectorAt(kept: SimilarIndex, position: number, space: LanguageSpace): SparseVector {
+  const { index } = kept;
+  if (position >= index.size) {
+    const added = kept.added?.[position - index.size];
+    return added ? added[space] : { terms: new Int32Array(0), weights: new Float32Array(0) };
+  }
+  const { docStart, docTerms, docWeights } = index.spaces[space];
+  const from = docStart[position] as number;
+  const to = docStart[position + 1] as number;
+  return { terms: docTerms.subarray(from, to), weights: docWeights.subarray(from, to) };
+}
+
+/**
+ * The terms two vectors share that add most to their similarity, most first. `scratch` holds one
+ * zeroed slot per term of each space; it is left zeroed.
+ */
+function sharedTermsOf(
+  index: TextIndex,
+  a: readonly [SparseVector, SparseVector],
+  b: readonly [SparseVector, SparseVector],
+  count: number,
+  scratch: readonly [Float32Array, Float32Array],
+): string[] {
+  const found: Array<[number, number, number]> = [];
+  for (const space of [ENGLISH, CHINESE] as const) {
+    const weights = scratch[space];
+    const mine = a[space];
+    const theirs = b[space];
+    for (let t = 0; t < mine.terms.length; t += 1)
+      weights[mine.terms[t] as number] = mine.weights[t] as number;
+    for (let t = 0; t < theirs.terms.length; t += 1) {
+      const id = theirs.terms[t] as number;
+      const weight = weights[id] as number;
+      if (weight > 0) found.push([space, id, weight * (theirs.weights[t] as number)]);
+    }
+    for (let t = 0; t < mine.terms.length; t += 1) weights[mine.terms[t] as number] = 0;
+  }
+  let kept = found;
+  if (found.length > count) {
+    const weights = Float64Array.from(found, ([, , weight]) => weight).sort();
+    const least = weights[weights.length - count] as number;
+    kept = found.filter(([, , weight]) => weight >= least);
+  }
+  const named = kept.map(([space, id, weight]): [string, number] => [
+    termText(index, space as 0 | 1, id),
+    weight,
+  ]);
+  named.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return named.slice(0, count).map(([term]) => term);
+}
+
+/** A `similar` edge of two papers (source and target in key order) and its shared terms. */
+function similarEdge(
+  source: string,
+  target: string,
+  score: number,
+  terms: readonly string[],
+): { key: string; source: string; target: string; attributes: EdgeAttributes } {
+  const [first, second] = source < target ? [source, target] : [target, source];
+  return {
+    key: `similar:${first}|${second}`,
+    source: first,
+    target: second,
+    attributes: {
       kind: "similar",
-      weight: Math.round(scoreOf(a, b) * 10000) / 10000,
+      weight: Math.round(score * 10000) / 10000,
       evidence: [{ source: SIMILAR_EVIDENCE_SOURCE, snippet: `shared terms: ${terms.join(", ")}` }],
-    });
+    },
+  };
+}
+
+/**
+ * Add papers to a kept index (an incremental build): each gets the next position, its vectors made
+ * with the index's statistics (`vectorizeForIndex`). Returns their positions.
+ */
+export function addToSimilarIndex(
+  kept: SimilarIndex,
+  papers: readonly { key: string; fields: TextFields }[],
+): number[] {
+  kept.added ??= [];
+  return papers.map(({ key, fields }) => {
+    kept.added?.push(vectorizeForIndex(kept.index, fields));
+    kept.papers.push(key);
+    return kept.papers.length - 1;
+  });
+}
+
+/**
+ * The `similar` edges of the papers at `positions` of a kept index (an incremental build): each
+ * joined to its `k` nearest papers with similarity ≥ `threshold`, best first, ties by position.
+ * Positions emptied (`papers[i]` is "") are never chosen. Cosines as `nearestPapers` computes them:
+ * through the index's postings for the papers it holds, one by one for those added since.
+ */
+export function similarEdgesOf(
+  kept: SimilarIndex,
+  positions: readonly number[],
+): { key: string; source: string; target: string; attributes: EdgeAttributes }[] {
+  const { index, papers, options } = kept;
+  const chineseWeight = index.options.chineseWeight;
+  const size = papers.length;
+  const dots = [new Float64Array(size), new Float64Array(size)] as const;
+  const scratch = createScratch(index);
+  const edges: ReturnType<typeof similarEdgesOf> = [];
+  const vectorsAt = (position: number): [SparseVector, SparseVector] => [
+    vectorAt(kept, position, ENGLISH),
+    vectorAt(kept, position, CHINESE),
+  ];
+  for (const doc of positions) {
+    const mine = vectorsAt(doc);
+    const touched = new Set<number>();
+    const touch = (other: number) => {
+      if (touched.has(other)) return;
+      touched.add(other);
+      dots[0][other] = 0;
+      dots[1][other] = 0;
+    };
+    for (const space of [ENGLISH, CHINESE] as const) {
+      const { postingStart, postingDocs, postingWeights } = index.spaces[space];
+      const into = dots[space];
+      const { terms, weights } = mine[space];
+      for (let t = 0; t < terms.length; t += 1) {
+        const id = terms[t] as number;
+        const weight = weights[t] as number;
+        // Terms too common for the index's postings are left out, as in `nearestPapers`.
+        if ((index.spaces[space].stats.df[id] as number) > index.spaces[space].stats.maxPostings)
+          continue;
+        for (let j = postingStart[id] as number; j < (postingStart[id + 1] as number); j += 1) {
+          const other = postingDocs[j] as number;
+          if (other === doc || !papers[other]) continue;
+          touch(other);
+          into[other] = (into[other] as number) + weight * (postingWeights[j] as number);
+        }
+      }
+      // Papers added since the index was built, one by one.
+      const scratchSpace = scratch[space];
+      for (let t = 0; t < terms.length; t += 1)
+        scratchSpace[terms[t] as number] = weights[t] as number;
+      for (let other = index.size; other < size; other += 1) {
+        if (other === doc || !papers[other]) continue;
+        const theirs = vectorAt(kept, other, space);
+        let dot = 0;
+        for (let t = 0; t < theirs.terms.length; t += 1) {
+          const id = theirs.terms[t] as number;
+          if ((index.spaces[space].stats.df[id] as number) > index.spaces[space].stats.maxPostings)
+            continue;
+          dot += (scratchSpace[id] as number) * (theirs.weights[t] as number);
+        }
+        if (dot === 0) continue;
+        touch(other);
+        into[other] = (into[other] as number) + dot;
+      }
+      for (let t = 0; t < terms.length; t += 1) scratchSpace[terms[t] as number] = 0;
+    }
+    const found: Neighbour[] = [];
+    for (const other of touched) {
+      const theirs = vectorsAt(other);
+      let sum = 0;
+      let shared = 0;
+      if (mine[ENGLISH].terms.length > 0 && theirs[ENGLISH].terms.length > 0) {
+        sum += dots[0][other] as number;
+        shared += 1;
+      }
+      if (mine[CHINESE].terms.length > 0 && theirs[CHINESE].terms.length > 0) {
+        sum += chineseWeight * (dots[1][other] as number);
+        shared += chineseWeight;
+      }
+      const score = shared > 0 ? sum / shared : 0;
+      if (score >= options.threshold) found.push({ other, score });
+    }
+    found.sort((a, b) => b.score - a.score || a.other - b.other);
+    for (const { other, score } of found.slice(0, options.k)) {
+      const terms = sharedTermsOf(index, mine, vectorsAt(other), options.evidenceTerms, scratch);
+      edges.push(similarEdge(papers[doc] as string, papers[other] as string, score, terms));
+    }
   }
   return edges;
 }

@@ -231,6 +231,17 @@ export interface TextSpace {
   postingWeights: Float32Array;
   /** Per term: its largest weight in any paper's postings (0 for a term left out of the index). */
   maxWeights: Float32Array;
+  /** The statistics the weights were made with, to weigh a paper added later the same way. */
+  stats: SpaceStats;
+}
+
+/** Per term its idf, and the space's mean length and posting limit, as `buildSpace` found them. */
+export interface SpaceStats {
+  idf: Float64Array;
+  /** Document frequency of each term when the index was built: it decides which terms have postings. */
+  df: Int32Array;
+  averageLength: number;
+  maxPostings: number;
 }
 
 /** Precomputed text vectors of every paper, by position in the list they were built from. */
@@ -482,7 +493,84 @@ function buildSpace(counts: SpaceCounts, papers: number, options: TextIndexOptio
     postingDocs,
     postingWeights,
     maxWeights,
+    stats: { idf, df, averageLength, maxPostings },
   };
+}
+
+/** Term ids of a space's vocabulary, made once per space. */
+const TERM_IDS = new WeakMap<TextSpace, Map<string | number, number>>();
+
+function termIdsOf(space: TextSpace): Map<string | number, number> {
+  let ids = TERM_IDS.get(space);
+  if (!ids) {
+    ids = new Map();
+    space.terms.forEach((term, id) => {
+      ids?.set(term, id);
+    });
+    TERM_IDS.set(space, ids);
+  }
+  return ids;
+}
+
+/** One paper's vector in one space: term ids and unit-length weights, in the order met. */
+export interface SparseVector {
+  terms: Int32Array;
+  weights: Float32Array;
+}
+
+/**
+ * The vectors (English, Chinese) `createTextIndex` would have given `paper` in `index`, for a paper
+ * added to a built index (an incremental build): weighed with the statistics the index was built
+ * with (its idf, mean length and vocabulary: a term the index never saw is left out), so that the
+ * other papers' vectors need not change.
+ */
+export function vectorizeForIndex(
+  index: TextIndex,
+  paper: TextFields,
+): [SparseVector, SparseVector] {
+  const { options } = index;
+  const counts: [Map<number, number>, Map<number, number>] = [new Map(), new Map()];
+  const add = (text: string | undefined, weight: number) => {
+    if (!text) return;
+    const space = detectSpace(text);
+    const ids = termIdsOf(index.spaces[space]);
+    const bridge = space === CHINESE && options.latinInChinese ? ENGLISH : undefined;
+    scanTerms(
+      text,
+      (term) => {
+        const id = ids.get(term);
+        if (id !== undefined) counts[space].set(id, (counts[space].get(id) ?? 0) + weight);
+        if (bridge !== undefined && typeof term === "string") {
+          const other = termIdsOf(index.spaces[bridge]).get(term);
+          if (other !== undefined)
+            counts[bridge].set(other, (counts[bridge].get(other) ?? 0) + weight);
+        }
+      },
+      options.phrases,
+    );
+  };
+  add(paper.title, options.titleWeight);
+  add(paper.titleZh, options.titleWeight);
+  add(paper.abstract, 1);
+  add(paper.abstractZh, 1);
+  if (options.keyTermWeight > 0) add(paper.keyTerms, options.keyTermWeight);
+  const { k1, b } = options;
+  return counts.map((map, space) => {
+    const { idf, averageLength } = (index.spaces[space] as TextSpace).stats;
+    let length = 0;
+    for (const count of map.values()) length += count;
+    const norm = k1 * (1 - b + (b * length) / (averageLength || 1));
+    const terms = Int32Array.from(map.keys());
+    const weights = Float32Array.from(
+      map,
+      ([id, tf]) => ((tf * (k1 + 1)) / (tf + norm)) * (idf[id] as number),
+    );
+    let squares = 0;
+    for (const weight of weights) squares += weight * weight;
+    const unit = Math.sqrt(squares) || 1;
+    for (let i = 0; i < weights.length; i += 1) weights[i] = (weights[i] as number) / unit;
+    return { terms, weights };
+  }) as [SparseVector, SparseVector];
 }
 
 /** The readable text of term `id` of `space`. */

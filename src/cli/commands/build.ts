@@ -7,11 +7,29 @@ import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { escapeForTerminal } from "../../diagnostics.ts";
 import { LitgraphError } from "../../errors.ts";
+import type { GexfMarks } from "../../export/gexf.ts";
 import { writeExplorerFiles, writeGexfChunks, writeGraphJsonChunks } from "../../export/index.ts";
-import type { IngestOutcome } from "../../ingest/types.ts";
-import { type BuildReport, buildGraph, writeReportJsonChunks } from "../../pipeline/index.ts";
+import { createExtractContext } from "../../extract/index.ts";
+import { ingestFile } from "../../ingest/index.ts";
+import type { IngestOutcome, InputFile } from "../../ingest/types.ts";
+import { prepareDocument } from "../../pipeline/build-graph.ts";
+import { updateGraph } from "../../pipeline/incremental.ts";
+import {
+  type BuildReport,
+  buildGraph,
+  type PreparedDocument,
+  writeReportJsonChunks,
+} from "../../pipeline/index.ts";
 import type { BuildConfig } from "../config.ts";
-import { collectInputs, describeError, ensureInputsExist } from "../inputs.ts";
+import { loadPrevious, loadState, planIncrementalOutputs, saveState } from "../incremental.ts";
+import {
+  type CollectedInputs,
+  collectInputs,
+  describeError,
+  ensureInputsExist,
+  type FileStamp,
+} from "../inputs.ts";
+import { computeCacheKey, hashBytes, openParseCache, type ParseCache } from "../parse-cache.ts";
 import { createProgressReporter, type ProgressReporter } from "../progress.ts";
 import {
   type SnapshotFilters,
@@ -44,35 +62,118 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
   await ensureInputsExist(config.inputs);
   const progress = createProgressReporter(io.stderr, config.progress && !config.quiet);
   const started = performance.now();
+  const scannedAt = Date.now();
+  const cacheKey = config.cache
+    ? await computeCacheKey(PACKAGE_ROOT, taxonomy, benchmarks)
+    : undefined;
+  const cache =
+    config.cache && cacheKey ? await openParseCache(config.cache, cacheKey, scannedAt) : undefined;
+  if (cache?.unusable && !cache.unusable.startsWith("there is none"))
+    io.stderr.write(
+      `note: the parse cache in ${escapeForTerminal(config.cache ?? "")} is not used: ${cache.unusable}; every file is read\n`,
+    );
   const collected = await collectInputs(config.inputs, {
     exclude: new Set([taxonomyFile, benchmarksFile]),
     onFile: (count) => progress.update({ stage: "ingest", done: 0, total: count }),
+    ...(cache ? { isFresh: cache.isFresh } : {}),
   });
+  const definitions = {
+    taxonomy,
+    benchmarks,
+    taxonomyFile: path.relative(process.cwd(), taxonomyFile),
+    benchmarksFile: path.relative(process.cwd(), benchmarksFile),
+  };
+  const stateKey = `${cacheKey}\n${JSON.stringify({
+    topics: config.topics,
+    similar: config.similar,
+    seed: config.seed,
+    gexf: config.gexfVersion,
+  })}`;
+
+  // Files the cache holds are not ingested or extracted again: those not read at all (same size and
+  // mtime) and those read whose bytes hash as before.
+  const hashes = new Map<string, { hash: string; stamp: FileStamp }>();
+  for (const file of collected.files) {
+    const stamp = collected.stamps.get(file.id) as FileStamp;
+    const hash = cache ? hashBytes(file.bytes) : "";
+    hashes.set(file.id, { hash, stamp });
+    if (cache?.knows(file.id, hash)) cache.restamp(file.id, stamp);
+  }
+  const changed: PreparedDocument[] = [];
+
+  if (config.incremental && cache && config.cache) {
+    const outcome = await buildIncrementally(config, io, {
+      cache,
+      cacheDir: config.cache,
+      stateKey,
+      collected,
+      hashes,
+      changed,
+      definitions,
+      progress,
+    });
+    if (typeof outcome !== "string") {
+      const seconds = (performance.now() - started) / 1000;
+      if (!config.quiet) io.stdout.write(`${outcome.summary(seconds)}\n`);
+      return outcome.code;
+    }
+    io.stderr.write(`note: a full build instead of an incremental one: ${outcome}\n`);
+  } else if (config.incremental) {
+    io.stderr.write(
+      "note: --incremental needs the cache (it is off with --no-cache): a full build\n",
+    );
+  }
+
+  const prepared: PreparedDocument[] = [];
+  const files: InputFile[] = [];
+  const done = new Set(changed.map((document) => document.id));
+  prepared.push(...changed);
+  if (cache) {
+    for (const { id, path: file } of collected.reused) {
+      const document = await cache.take(id);
+      if (document) {
+        prepared.push(document);
+        continue;
+      }
+      // The cache said it had the file but its copy cannot be read back: read the file after all.
+      const reread = await collectInputs([file], { exclude: new Set() });
+      for (const read of reread.files) {
+        files.push({ id, bytes: read.bytes });
+        hashes.set(id, {
+          hash: hashBytes(read.bytes),
+          stamp: reread.stamps.get(read.id) as FileStamp,
+        });
+      }
+      collected.unreadable.push(...reread.unreadable.map((entry) => ({ ...entry, file: id })));
+    }
+    for (const file of collected.files) {
+      if (done.has(file.id)) continue;
+      const document = await cache.lookup(file.id, hashes.get(file.id)?.hash ?? "");
+      if (document) prepared.push(document);
+      else files.push(file);
+    }
+  } else files.push(...collected.files);
   const filters = {
     categories: config.categories,
     ...(config.match !== undefined ? { match: new RegExp(config.match, "i") } : {}),
   };
   limitHeapGrowth(collected.streamed.reduce((sum, input) => sum + input.bytes, 0));
   const streamed = await streamSnapshots(collected.streamed, filters, progress);
-  if (
-    (config.categories.length > 0 || config.match !== undefined) &&
-    collected.streamed.length === 0
-  ) {
+  if ((config.categories.length > 0 || config.match !== undefined) && streamed.length === 0) {
     io.stderr.write(
       "note: --category and --match apply to arXiv metadata snapshots; none was found among the inputs\n",
     );
   }
+  const unchanged = prepared.length;
   // Handed over, not shared: the lists are emptied into the build's input, so that the files'
   // bytes and the streamed records are let go once the graph's nodes and edges are collected,
   // before analysis and writing (whatever else still points at the lists finds them empty).
-  const { graph, report } = buildGraph(
+  const { graph, report, state } = buildGraph(
     () => ({
-      files: collected.files.splice(0),
+      files: files.splice(0),
       parsed: streamed.splice(0),
-      taxonomy,
-      benchmarks,
-      taxonomyFile: path.relative(process.cwd(), taxonomyFile),
-      benchmarksFile: path.relative(process.cwd(), benchmarksFile),
+      prepared: prepared.splice(0),
+      ...definitions,
       unreadable: collected.unreadable,
     }),
     {
@@ -80,6 +181,15 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       topics: config.topics,
       ...(config.similar ? {} : { similar: false as const }),
       onProgress: (event) => progress.update(event),
+      ...(cache
+        ? {
+            keepState: true,
+            onPrepared: (document: PreparedDocument) => {
+              const known = hashes.get(document.id);
+              if (known) cache.add(document, known.hash, known.stamp);
+            },
+          }
+        : {}),
     },
   );
   progress.done();
@@ -94,16 +204,66 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     );
   }
 
-  // Chunks, not strings: the GEXF of a large graph runs to hundreds of megabytes of text.
+  // Chunks, not strings: the GEXF of a large graph runs to hundreds of megabytes of text. With the
+  // cache, where each element lands is noted for the next incremental build.
+  const measure = (text: string) => Buffer.byteLength(text);
+  const jsonMarks = { measure, nodes: [] as number[], edges: [] as number[] };
+  const gexfMarks: GexfMarks = { measure, nodes: [], edges: [] };
+  const explorer = writeExplorerFiles(graph);
   const written = await writeOutputsAtomically(config.out, {
-    "graph.json": writeGraphJsonChunks(graph),
-    "graph.gexf": writeGexfChunks(graph, { version: config.gexfVersion }),
+    "graph.json": writeGraphJsonChunks(graph, cache ? jsonMarks : undefined),
+    "graph.gexf": writeGexfChunks(
+      graph,
+      { version: config.gexfVersion },
+      cache ? gexfMarks : undefined,
+    ),
     "report.json": writeReportJsonChunks(report),
-    ...writeExplorerFiles(graph),
+    ...explorer,
   });
+  if (cache && config.cache) {
+    const keep = new Set([...hashes.keys(), ...collected.reused.map((entry) => entry.id)]);
+    const problem =
+      (await cache.save(keep)) ??
+      (state && gexfMarks.columns
+        ? await saveState(
+            config.cache,
+            config.out,
+            {
+              key: stateKey,
+              state,
+              graphOptions: {
+                type: graph.type,
+                multi: graph.multi,
+                allowSelfLoops: graph.allowSelfLoops,
+              },
+              graphJson: {
+                nodes: Float64Array.from(jsonMarks.nodes),
+                edges: Float64Array.from(jsonMarks.edges),
+              },
+              gexf: {
+                nodes: Float64Array.from(gexfMarks.nodes),
+                edges: Float64Array.from(gexfMarks.edges),
+                columns: gexfMarks.columns,
+              },
+              shards: Object.keys(explorer).length - 2,
+              indexId: `${scannedAt}-${process.pid}`,
+              changedSinceFull: 0,
+              filesAtFull: report.summary.files,
+            },
+            true,
+          )
+        : undefined);
+    if (problem) io.stderr.write(`note: ${escapeForTerminal(problem)}\n`);
+  }
   const seconds = (performance.now() - started) / 1000;
 
-  if (!config.quiet) io.stdout.write(`${formatBuildSummary(report, written, seconds)}\n`);
+  if (!config.quiet) {
+    io.stdout.write(`${formatBuildSummary(report, written, seconds)}\n`);
+    if (cache)
+      io.stdout.write(
+        `Parse cache: ${unchanged} of ${report.summary.files} files unchanged since the last build (${collected.reused.length} not even read).\n`,
+      );
+  }
   for (const input of report.inputs) {
     if (input.state === "skipped")
       io.stderr.write(
@@ -111,6 +271,117 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       );
   }
   return config.strict && report.summary.skipped > 0 ? 1 : 0;
+}
+
+/** At most this share of the files may change for a build to be incremental (and at least one may). */
+const MAX_CHANGED_SHARE = 0.02;
+/** … and at most this share since the last full build, so that drift from a full build stays small. */
+const MAX_DRIFT_SHARE = 0.05;
+
+/**
+ * Try the incremental build: the exit code when it was done, or why a full build is needed. Files
+ * found changed are ingested and extracted into `changed` either way, for the full build to reuse.
+ */
+async function buildIncrementally(
+  config: BuildConfig,
+  io: CommandIo,
+  parts: {
+    cache: ParseCache;
+    cacheDir: string;
+    stateKey: string;
+    collected: CollectedInputs;
+    hashes: Map<string, { hash: string; stamp: FileStamp }>;
+    changed: PreparedDocument[];
+    definitions: {
+      taxonomy: unknown;
+      benchmarks: unknown;
+      taxonomyFile: string;
+      benchmarksFile: string;
+    };
+    progress: ReturnType<typeof createProgressReporter>;
+  },
+): Promise<{ code: number; summary: (seconds: number) => string } | string> {
+  const { cache, collected, hashes, changed, definitions } = parts;
+  if (collected.streamed.length > 0)
+    return "arXiv metadata snapshots are streamed whole, not cached";
+  const saved = await loadState(parts.cacheDir, config.out, parts.stateKey);
+  if (typeof saved === "string") return saved;
+  const context = createExtractContext(
+    definitions.taxonomy,
+    definitions.benchmarks,
+    definitions.taxonomyFile,
+    definitions.benchmarksFile,
+  );
+  for (const file of collected.files) {
+    const known = hashes.get(file.id) as { hash: string; stamp: FileStamp };
+    if (cache.knows(file.id, known.hash)) continue;
+    const document = prepareDocument(ingestFile(file), context);
+    cache.add(document, known.hash, known.stamp);
+    changed.push(document);
+  }
+  const current = new Set([...hashes.keys(), ...collected.reused.map((entry) => entry.id)]);
+  const loaded = await loadPrevious(config.out, saved);
+  try {
+    // Entries that still cannot be read (hidden files, fifos, …) are not removals.
+    const unreadable = new Set(collected.unreadable.map((entry) => entry.file));
+    const removed = loaded.previous.report.inputs
+      .map((entry) => entry.file)
+      .filter((file) => !current.has(file) && !unreadable.has(file));
+    const count = changed.length + removed.length;
+    const limit = Math.max(1, Math.floor(MAX_CHANGED_SHARE * current.size));
+    if (count > limit)
+      return `${count} files changed, more than ${limit} (${MAX_CHANGED_SHARE * 100} % of the files)`;
+    if (saved.changedSinceFull + count > Math.max(1, MAX_DRIFT_SHARE * saved.filesAtFull))
+      return `${saved.changedSinceFull + count} files changed since the last full build, more than ${MAX_DRIFT_SHARE * 100} % of its files`;
+    const delta = updateGraph(
+      {
+        previous: loaded.previous,
+        changed,
+        removed,
+        documentOf: (id) => cache.takeSync(id),
+        current,
+        unreadable: collected.unreadable,
+        context,
+      },
+      { topics: config.topics, maxDocuments: Math.max(20, 2 * limit) },
+    );
+    if ("refused" in delta) return delta.refused;
+    const plan = await planIncrementalOutputs(config.out, saved, loaded, delta);
+    if (typeof plan === "string") return plan;
+    const written = await writeOutputsAtomically(config.out, plan.files);
+    const problem =
+      (await cache.save(current)) ??
+      (await saveState(
+        parts.cacheDir,
+        config.out,
+        {
+          ...saved,
+          state: delta.state,
+          graphJson: plan.graphJson,
+          gexf: { ...plan.gexf, columns: saved.gexf.columns },
+          changedSinceFull: saved.changedSinceFull + count,
+        },
+        false,
+      ));
+    if (problem) io.stderr.write(`note: ${escapeForTerminal(problem)}\n`);
+    const added = changed.filter(
+      (document) => !loaded.previous.report.inputs.some((entry) => entry.file === document.id),
+    ).length;
+    const summary = (seconds: number) =>
+      [
+        formatBuildSummary(delta.report, written, seconds),
+        `Incremental build: ${added} files added, ${changed.length - added} changed, ${removed.length} removed; ${delta.documents} documents resolved again, ${delta.nodes.size} nodes and ${delta.edges.size} edges written anew, ${plan.shardsWritten} of ${saved.shards} detail shards. Communities, positions, key terms and the text index are the last full build's (a build without --incremental makes them again).`,
+      ].join("\n");
+    for (const input of delta.report.inputs) {
+      if (input.state === "skipped")
+        io.stderr.write(
+          `skipped ${escapeForTerminal(input.file)}: ${escapeForTerminal(input.reason ?? "")}\n`,
+        );
+    }
+    return { code: config.strict && delta.report.summary.skipped > 0 ? 1 : 0, summary };
+  } finally {
+    loaded.close();
+  }
 }
 
 /** Bytes of arXiv snapshots (some 100,000 records of the real one) from which {@link limitHeapGrowth} applies. */
