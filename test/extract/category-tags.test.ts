@@ -1,11 +1,13 @@
 // Catalogue categories: a tag most documents of a corpus carry names a shelf, not a paper's topic.
 import { describe, expect, it } from "vitest";
-import { findCategoryTags } from "../../src/extract/category-tags.ts";
+import { applyCategoryTags, findCategoryTags } from "../../src/extract/category-tags.ts";
+import { extractPaper } from "../../src/extract/index.ts";
 import { findTopics } from "../../src/extract/topics.ts";
 import type { PaperRecord } from "../../src/ingest/types.ts";
 import { loadContext, record } from "./_seed-records.ts";
 
-const { taxonomy } = loadContext();
+const context = loadContext();
+const { taxonomy } = context;
 
 /** `count` one-record documents carrying `tags`. */
 function documents(count: number, tags: string[]): PaperRecord[][] {
@@ -56,5 +58,24 @@ describe("a category tag as topic evidence", () => {
     const categories = new Set(["Agent"]);
     expect(topics(radiology, categories)).not.toContain("agents");
     expect(topics(agentic, categories)).toContain("agents");
+  });
+});
+
+describe("applyCategoryTags", () => {
+  it("finds again, after extraction, the topics of the papers that carry a category naming one", () => {
+    const review = extractPaper(
+      record({
+        title: "Large models in radiology: a review",
+        abstract: "We review how large models read chest films and write reports.",
+        tags: ["Agent", "放射医学"],
+      }),
+      context,
+    );
+    const untagged = extractPaper(record({ title: "Agents that plan", tags: ["其他"] }), context);
+    const before = untagged.topics;
+    expect(review.topics.map((m) => m.topic)).toContain("agents");
+    applyCategoryTags([review, untagged], taxonomy, new Set(["Agent", "其他"]));
+    expect(review.topics.map((m) => m.topic)).not.toContain("agents");
+    expect(untagged.topics).toBe(before);
   });
 });
