@@ -302,3 +302,20 @@ describe("litgraph build --incremental", () => {
       });
   });
 });
+
+describe("a build of an arXiv metadata snapshot", () => {
+  it("keeps no build state (an incremental build never starts from one), and a page build does", async () => {
+    const inputs = path.join(work, "snapshot-inputs");
+    cpSync(path.join(REPO_ROOT, "data", "corpus", "arxiv-snapshot"), inputs, { recursive: true });
+    const out = path.join(work, "snapshot-out");
+    await build(inputs, out);
+    const cache = path.join(out, ".litgraph-cache");
+    expect(readdirSync(cache, { recursive: true }).map(String)).not.toContain("build-state.v8");
+    const pages = makeInputs("pages-with-state");
+    const pagesOut = path.join(work, "pages-with-state-out");
+    await build(pages, pagesOut);
+    expect(readdirSync(path.join(pagesOut, ".litgraph-cache")).map(String)).toContain(
+      "build-state.v8",
+    );
+  });
+});

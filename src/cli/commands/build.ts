@@ -165,6 +165,9 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
     );
   }
   const unchanged = prepared.length;
+  // An incremental build never starts from a build of a snapshot (streamed, not cached): such a
+  // build keeps no state, which at a million papers would be a text index and key terms held to the end.
+  const keepState = cache !== undefined && collected.streamed.length === 0;
   // Handed over, not shared: the lists are emptied into the build's input, so that the files'
   // bytes and the streamed records are let go once the graph's nodes and edges are collected,
   // before analysis and writing (whatever else still points at the lists finds them empty).
@@ -183,7 +186,7 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       onProgress: (event) => progress.update(event),
       ...(cache
         ? {
-            keepState: true,
+            keepState,
             onPrepared: (document: PreparedDocument) => {
               const known = hashes.get(document.id);
               if (known) cache.add(document, known.hash, known.stamp);
@@ -211,11 +214,11 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
   const gexfMarks: GexfMarks = { measure, nodes: [], edges: [] };
   const explorer = writeExplorerFiles(graph);
   const written = await writeOutputsAtomically(config.out, {
-    "graph.json": writeGraphJsonChunks(graph, cache ? jsonMarks : undefined),
+    "graph.json": writeGraphJsonChunks(graph, keepState ? jsonMarks : undefined),
     "graph.gexf": writeGexfChunks(
       graph,
       { version: config.gexfVersion },
-      cache ? gexfMarks : undefined,
+      keepState ? gexfMarks : undefined,
     ),
     "report.json": writeReportJsonChunks(report),
     ...explorer,
