@@ -555,6 +555,23 @@ function createDiscoveredOccurrence(
 ): Occurrence {
   const verdict = judgeDiscovered(name, shape, field, text, start, end);
   const listed = listedAsBenchmark && verdict !== "other";
+  return foundOccurrence(name, field, text, start, end, {
+    qualifies: verdict === "benchmark" || listed,
+    vetoed: verdict === "other",
+    introduces: listed || (verdict === "benchmark" && isIntroduced(field, text, start, end)),
+    described: verdict === "benchmark" && isDescribed(text, end),
+  });
+}
+
+/** An occurrence of a name the gazetteer lacks, with what the words around it say of it. */
+function foundOccurrence(
+  name: string,
+  field: SearchField,
+  text: string,
+  start: number,
+  end: number,
+  judged: Pick<Occurrence, "qualifies" | "vetoed" | "introduces" | "described">,
+): Occurrence {
   return {
     key: `found:${compactSlug(name)}`,
     name,
@@ -564,10 +581,7 @@ function createDiscoveredOccurrence(
     text,
     start,
     end,
-    qualifies: verdict === "benchmark" || listed,
-    vetoed: verdict === "other",
-    introduces: listed || (verdict === "benchmark" && isIntroduced(field, text, start, end)),
-    described: verdict === "benchmark" && isDescribed(text, end),
+    ...judged,
   };
 }
 
@@ -688,20 +702,14 @@ function findNamesBeforeNoun(
       if (words.length < 2 || start < 0 || overlapsAny(taken, start, at)) continue;
       if (words.some((word) => isModelName(word.toLowerCase()))) continue;
       if (words.every((word) => NOT_NAMES.has(word.toLowerCase()))) continue;
-      found.push({
-        key: `found:${compactSlug(name)}`,
-        name,
-        slug: slugify(name),
-        known: false,
-        field,
-        text,
-        start,
-        end: at,
-        qualifies: true,
-        vetoed: false,
-        introduces: isIntroduced(field, text, start, at),
-        described: true,
-      });
+      found.push(
+        foundOccurrence(name, field, text, start, at, {
+          qualifies: true,
+          vetoed: false,
+          introduces: isIntroduced(field, text, start, at),
+          described: true,
+        }),
+      );
     }
   }
   return found;

@@ -355,17 +355,7 @@ function readDocuments(
       (entry): InputReport =>
         entry.report.state === "parsed" ? withNodes(entry.report, undefined) : entry.report,
     ),
-    ...(input.unreadable ?? []).map(
-      (entry): InputReport => ({
-        file: entry.file,
-        state: "skipped",
-        bytes: 0,
-        reason: entry.reason,
-        diagnostics: [
-          { file: entry.file, severity: "error", code: entry.code, message: entry.reason },
-        ],
-      }),
-    ),
+    ...(input.unreadable ?? []).map(describeUnreadable),
   ].sort((a, b) => compareStrings(a.file, b.file));
   return { context, documents, inputs, facts };
 }
@@ -462,6 +452,17 @@ export function prepareDocument(
       relations: outcome.parsed.relations,
       ...(outcome.parsed.collection ? { collection: outcome.parsed.collection } : {}),
     },
+  };
+}
+
+/** The report of a file the caller could not read at all. */
+export function describeUnreadable(entry: UnreadableInput): InputReport {
+  return {
+    file: entry.file,
+    state: "skipped",
+    bytes: 0,
+    reason: entry.reason,
+    diagnostics: [{ file: entry.file, severity: "error", code: entry.code, message: entry.reason }],
   };
 }
 

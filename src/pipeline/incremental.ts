@@ -31,6 +31,7 @@ import {
   applyCorpusFacts,
   type BuildOptions,
   type BuildState,
+  describeUnreadable,
   keyTermPapersOf,
   type PreparedDocument,
   type UnreadableInput,
@@ -556,16 +557,7 @@ function updateReport(
       diagnostics,
     });
   }
-  for (const entry of input.unreadable)
-    inputs.push({
-      file: entry.file,
-      state: "skipped",
-      bytes: 0,
-      reason: entry.reason,
-      diagnostics: [
-        { file: entry.file, severity: "error", code: entry.code, message: entry.reason },
-      ],
-    });
+  for (const entry of input.unreadable) inputs.push(describeUnreadable(entry));
   inputs.sort((a, b) => compareStrings(a.file, b.file));
 
   const gone = new Set([...parts.affected, ...delta.removedNodes]);
