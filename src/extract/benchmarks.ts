@@ -161,6 +161,8 @@ const DESCRIPTION_NOUN_RE = new RegExp(
   "i",
 );
 const OTHER_NOUN_RE = new RegExp(String.raw`(?<!-)\b${OTHER_NOUN}\b(?!-)`, "i");
+/** Words that name a container, whose contents follow "of": "a suite of models". */
+const CONTAINER_END = /\b(?:suite|collection|family|series|set)\s*$/i;
 const EVALUATING_GERUND =
   /^(?:benchmarking|evaluating|assessing|measuring|testing|probing|quantifying|diagnosing)\b/i;
 const DESCRIPTION_NOUN_GLOBAL = new RegExp(DESCRIPTION_NOUN_RE.source, "gi");
@@ -831,11 +833,22 @@ function describe(after: string): { verdict: Verdict; isNew: boolean; appositive
   if (opening && !CLAUSE_GOES_ON.test(after.slice(opening[0].length)) && !NEW_SUBJECT.test(after)) {
     const rest = after.slice(opening[0].length);
     const stop = DESCRIPTION_STOP.exec(rest);
-    const words = rest
+    let words = rest
       .slice(0, stop ? stop.index : rest.length)
       .split(/\s+/)
       .slice(0, 10)
       .join(" ");
+    // "A Suite of Clinical LLMs", "a collection of models and data": what the container holds is
+    // the head, so the phrase after its "of" is read as well.
+    if (stop && /^of\b/i.test(stop[0]) && CONTAINER_END.test(words)) {
+      const after = rest.slice(stop.index + stop[0].length);
+      const next = DESCRIPTION_STOP.exec(after);
+      words = after
+        .slice(0, next ? next.index : after.length)
+        .split(/\s+/)
+        .slice(0, 10)
+        .join(" ");
+    }
     // An English noun phrase ends in its head: "a Test case Generation framework" is a framework;
     // of "a Data Benchmark and Evaluation Framework" one head is a benchmark.
     // "X: Benchmarking LLMs and LMMs …" says that X measures; its nouns are objects, not heads.
