@@ -11,15 +11,10 @@ const ONE_WORD = /^[A-Z][a-z]+$/;
 const LOWER_CASE_WORD = /[a-z]+/g;
 
 /**
- * Remove, from every paper, discovered one-word benchmark names that at least
+ * The lower-cased discovered one-word benchmark names of `papers` that at least
  * `MIN_LOWER_CASE_RECORDS` records, and at least as many as name it, write in lower case in their
- * English title, abstract or summary. Returns how many mentions were removed.
+ * English title, abstract or summary: common words.
  */
-export function dropCommonWordBenchmarks(papers: readonly ExtractedPaper[]): number {
-  return dropBenchmarkNames(papers, findCommonWordNames(papers));
-}
-
-/** The lower-cased one-word benchmark names of `papers` that the papers' texts use as common words. */
 export function findCommonWordNames(papers: readonly ExtractedPaper[]): Set<string> {
   const naming = new Map<string, number>();
   for (const paper of papers) {

@@ -368,6 +368,29 @@ class SpaceCounts {
   }
 }
 
+/** A paper's texts with the weight each field counts for, in the order the index reads them. */
+function addWeightedFields(
+  paper: TextFields,
+  options: TextIndexOptions,
+  add: (text: string | undefined, weight: number) => void,
+): void {
+  add(paper.title, options.titleWeight);
+  add(paper.titleZh, options.titleWeight);
+  add(paper.abstract, 1);
+  add(paper.abstractZh, 1);
+  if (options.keyTermWeight > 0) add(paper.keyTerms, options.keyTermWeight);
+}
+
+/** BM25's length normalisation of a paper: `k1 (1 − b + b · len / avgLen)`. */
+function lengthNorm(length: number, averageLength: number, k1: number, b: number): number {
+  return k1 * (1 - b + (b * length) / (averageLength || 1));
+}
+
+/** BM25's saturated term frequency: `tf (k1 + 1) / (tf + norm)`. */
+function saturate(tf: number, norm: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + norm);
+}
+
 /**
  * Build the index of `papers`: per language space, BM25-weighted vectors (Robertson & Zaragoza
  * 2009; title and abstract as weighted fields, BM25F-style, idf `ln(1 + (N − df + ½) / (df + ½))`
@@ -395,11 +418,7 @@ export function createTextIndex(
         options.phrases,
       );
     };
-    add(paper.title, options.titleWeight);
-    add(paper.titleZh, options.titleWeight);
-    add(paper.abstract, 1);
-    add(paper.abstractZh, 1);
-    if (options.keyTermWeight > 0) add(paper.keyTerms, options.keyTermWeight);
+    addWeightedFields(paper, options, add);
     spaces[0].close();
     spaces[1].close();
   }
@@ -453,12 +472,12 @@ function buildSpace(counts: SpaceCounts, papers: number, options: TextIndexOptio
   for (let doc = 0; doc < papers; doc += 1) {
     const from = docStart[doc] as number;
     const to = docStart[doc + 1] as number;
-    const norm = k1 * (1 - b + (b * (counts.lengths[doc] as number)) / (averageLength || 1));
+    const norm = lengthNorm(counts.lengths[doc] as number, averageLength, k1, b);
     let squares = 0;
     for (let i = from; i < to; i += 1) {
       const id = docTerms[i] as number;
       const tf = countOf[i] as number;
-      const weight = ((tf * (k1 + 1)) / (tf + norm)) * (idf[id] as number);
+      const weight = saturate(tf, norm, k1) * (idf[id] as number);
       docWeights[i] = weight;
       squares += weight * weight;
       if (indexed(id)) postingStart[id + 1] = (postingStart[id + 1] as number) + 1;
@@ -549,21 +568,17 @@ export function vectorizeForIndex(
       options.phrases,
     );
   };
-  add(paper.title, options.titleWeight);
-  add(paper.titleZh, options.titleWeight);
-  add(paper.abstract, 1);
-  add(paper.abstractZh, 1);
-  if (options.keyTermWeight > 0) add(paper.keyTerms, options.keyTermWeight);
+  addWeightedFields(paper, options, add);
   const { k1, b } = options;
   return counts.map((map, space) => {
     const { idf, averageLength } = (index.spaces[space] as TextSpace).stats;
     let length = 0;
     for (const count of map.values()) length += count;
-    const norm = k1 * (1 - b + (b * length) / (averageLength || 1));
+    const norm = lengthNorm(length, averageLength, k1, b);
     const terms = Int32Array.from(map.keys());
     const weights = Float32Array.from(
       map,
-      ([id, tf]) => ((tf * (k1 + 1)) / (tf + norm)) * (idf[id] as number),
+      ([id, tf]) => saturate(tf, norm, k1) * (idf[id] as number),
     );
     let squares = 0;
     for (const weight of weights) squares += weight * weight;

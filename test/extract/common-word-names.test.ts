@@ -1,8 +1,13 @@
 // A one-word benchmark name that the corpus writes in lower case elsewhere is a common word.
 import { describe, expect, it } from "vitest";
-import { dropCommonWordBenchmarks } from "../../src/extract/common-word-names.ts";
+import { dropBenchmarkNames, findCommonWordNames } from "../../src/extract/common-word-names.ts";
 import type { BenchmarkMention, ExtractedPaper } from "../../src/extract/types.ts";
 import { record } from "./_seed-records.ts";
+
+/** Find the corpus's common words and drop them, as a build does; how many mentions went. */
+function dropCommonWordBenchmarks(papers: ExtractedPaper[]): number {
+  return dropBenchmarkNames(papers, findCommonWordNames(papers));
+}
 
 function mention(name: string, known = false): BenchmarkMention {
   return {
@@ -24,7 +29,7 @@ function paper(abstract: string, benchmarks: BenchmarkMention[] = []): Extracted
   };
 }
 
-describe("dropCommonWordBenchmarks", () => {
+describe("findCommonWordNames and dropBenchmarkNames", () => {
   it("drops a name that other records write in lower case, and keeps a real one-word name", () => {
     const corpus = [
       paper("Results on the Ethics benchmark and the Spider dataset.", [
