@@ -6,6 +6,7 @@ import Graph from "graphology";
 import type { DiscoveredTerm, KeyTermAssignment } from "../extract/key-terms.ts";
 import type { BenchmarkDefinition, Evidence, Taxonomy } from "../extract/types.ts";
 import type { CollectionRecord, PaperRecord } from "../ingest/types.ts";
+import { detachText } from "../ingest/detach.ts";
 import { slugifyTitle } from "../resolve/normalize.ts";
 import type { DocumentExtraction, EntityRelation, PaperEntity } from "../resolve/types.ts";
 import type {
@@ -342,14 +343,17 @@ export function materializeGraph(pending: PendingGraph): LitGraph {
  * A function that returns one shared object for evidence of equal source and snippet, and one
  * shared snippet string for equal snippets from different sources. A sentence that names two
  * topics or two benchmarks is quoted by several edges; at a million papers the copies add up.
+ * The snippets kept are copies, holding none of the texts they were cut from.
  */
 function createEvidencePool(): (item: Evidence) => Evidence {
   const bySnippet = new Map<string, Evidence | Evidence[]>();
   return (item) => {
     const found = bySnippet.get(item.snippet);
     if (found === undefined) {
-      bySnippet.set(item.snippet, item);
-      return item;
+      // A snippet is a slice of a record's text: its copy lets the record's text go.
+      const kept = { ...item, snippet: detachText(item.snippet) };
+      bySnippet.set(kept.snippet, kept);
+      return kept;
     }
     const list = Array.isArray(found) ? found : [found];
     for (const known of list) if (known.source === item.source) return known;

@@ -4,6 +4,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { LitgraphError } from "../errors.ts";
 import { getAdapter } from "./adapters.ts";
 import { decodeInput } from "./decode.ts";
+import { detachStrings } from "./detach.ts";
 import { applyFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { limitRecordText } from "./limits.ts";
 import { sniffFormat } from "./sniff.ts";
@@ -48,6 +49,8 @@ export function ingestFile(file: InputFile): IngestOutcome {
   const parsed = parseSafely(doc, format);
   if (frontMatter) parsed.result = applyFrontMatter(parsed.result, frontMatter);
   parsed.result = limitRecordText(parsed.result, file.id);
+  // What the records keep is copied out of the text, so that the text goes once the file is read.
+  detachStrings(parsed.result);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...parsed.result.diagnostics];
   if (frontMatter) {
     diagnostics.push(

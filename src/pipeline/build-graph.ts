@@ -168,7 +168,8 @@ export function buildGraph(
   // is made and long before similar edges and analysis run.
   const state: BuildState = {};
   const { pending, report } = collect(
-    typeof input === "function" ? input : () => input,
+    // A given object is copied, so that letting its lists go leaves the caller's as they were.
+    typeof input === "function" ? input : () => ({ ...input }),
     partial,
     onProgress,
     (model) => {
@@ -302,9 +303,10 @@ function collect(
 }
 
 /**
- * Ingest the files and extract the papers of every document, in id order, with the report of each
- * input (its `nodes` left empty, to be filled once the papers are resolved). The input, the files'
- * bytes and the ingest outcomes are let go when this returns; the documents' papers are kept.
+ * Ingest the files and extract the papers of every document, with the report of each input (its
+ * `nodes` left empty, to be filled once the papers are resolved), in id order. Each file's bytes and
+ * ingest outcome are let go once it is extracted (the input's lists are emptied); the documents'
+ * papers are kept.
  */
 function readDocuments(
   takeInput: () => BuildInput,
@@ -323,23 +325,23 @@ function readDocuments(
     input.taxonomyFile ?? "taxonomy.json",
     input.benchmarksFile ?? "benchmarks.json",
   );
-  const files = [...input.files].sort((a, b) => compareStrings(a.id, b.id));
-
-  const ingested: IngestOutcome[] = [];
-  files.forEach((file, i) => {
-    ingested.push(ingestFile(file));
-    onProgress({ stage: "ingest", done: i + 1, total: files.length });
-  });
-  const outcomes = [...ingested, ...(input.parsed ?? [])];
-  ingested.length = 0;
-
+  // Each file is ingested and extracted in turn, and its bytes, text and records are let go before
+  // the next: only the extractions are held, not every file's bytes and records at once.
+  const pending: (InputFile | IngestOutcome | undefined)[] = [
+    ...[...input.files].sort((a, b) => compareStrings(a.id, b.id)),
+    ...(input.parsed ?? []),
+  ];
+  input.files = [];
+  input.parsed = [];
   const made: PreparedDocument[] = [];
-  outcomes.forEach((outcome, i) => {
-    const preparedOne = prepareDocument(outcome, context);
+  for (let i = 0; i < pending.length; i++) {
+    const item = pending[i] as InputFile | IngestOutcome;
+    pending[i] = undefined;
+    const preparedOne = prepareDocument("state" in item ? item : ingestFile(item), context);
     partial.onPrepared?.(preparedOne);
     made.push(preparedOne);
-    onProgress({ stage: "extract", done: i + 1, total: outcomes.length });
-  });
+    onProgress({ stage: "extract", done: i + 1, total: pending.length });
+  }
   const prepared = [...made, ...(input.prepared ?? [])].sort((a, b) => compareStrings(a.id, b.id));
   const documents: DocumentExtraction[] = [];
   for (const entry of prepared) if (entry.extraction) documents.push(entry.extraction);

@@ -73,7 +73,9 @@ export function shingleText(text: string): Set<number> {
 
 /** Each shingle hash of `shingleText`, in the same order, repeats included, without building the set. */
 export function visitShingles(text: string, visit: (hash: number) => void): void {
-  const lower = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
+  // ASCII text is lowered as it is scanned, without a lowered copy; it has no Chinese runs.
+  const ascii = isAscii(text);
+  const lower = ascii ? text : text.normalize("NFKC").toLowerCase();
   // Each word's hash, computed as the text is scanned (the words of `[a-z0-9]+`), in a ring of
   // the last ENGLISH_SHINGLE words.
   const ring = new Array<number>(ENGLISH_SHINGLE).fill(0);
@@ -81,7 +83,8 @@ export function visitShingles(text: string, visit: (hash: number) => void): void
   let hash = FNV_OFFSET;
   let inWord = false;
   for (let i = 0; i <= lower.length; i += 1) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 0;
+    let code = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (ascii && code >= 65 && code <= 90) code += 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       if (!inWord) {
         inWord = true;
@@ -96,7 +99,7 @@ export function visitShingles(text: string, visit: (hash: number) => void): void
     words += 1;
     if (words >= ENGLISH_SHINGLE) visit(combineRing(ring, words - ENGLISH_SHINGLE));
   }
-  for (let i = 0; i < lower.length; ) {
+  for (let i = 0; !ascii && i < lower.length; ) {
     if (!isCjkCode(lower.charCodeAt(i))) {
       i += 1;
       continue;

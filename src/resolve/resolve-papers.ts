@@ -248,39 +248,42 @@ function joinByTextOverlap(
     }
   }
 
-  // A bit per hash prefix of the untitled records' shingles: most records share none, and are
-  // passed over without building their set of shingles.
-  const held = new Int32Array(1 << (SHINGLE_FILTER_BITS - 5));
+  // A bit per hash prefix of the untitled records' shingles: most of a text's shingles are passed
+  // over without a look-up.
+  const filter = new Int32Array(1 << (SHINGLE_FILTER_BITS - 5));
   for (const hash of postings.keys()) {
     const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
-    held[bit >>> 5] = (held[bit >>> 5] as number) | (1 << (bit & 31));
+    filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
   }
   const isHeld = (hash: number) => {
     const bit = hash >>> (32 - SHINGLE_FILTER_BITS);
-    return ((held[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && postings.has(hash);
-  };
-  const found: number[] = [];
-  const collect = (hash: number) => {
-    found.push(hash);
+    return ((filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && postings.has(hash);
   };
 
-  // Every record's shingles that an untitled record also has, counted per record for frequency.
+  // Every other record's shingles that an untitled record also has, each once per record, in one
+  // flat list (`heldFrom[k]` … `heldFrom[k + 1]` for the k-th such record), counted per record for
+  // frequency. Only shingles held by an untitled record are looked at: most of a text's are not.
   const frequency = new Map<number, number>();
-  const overlapping: Array<{ i: number; hashes: number[]; size: number }> = [];
+  const lastRecord = new Map<number, number>();
+  const held: number[] = [];
+  const heldBy: number[] = [];
+  const heldFrom: number[] = [0];
+  let current = -1;
+  const collect = (hash: number) => {
+    if (!isHeld(hash) || lastRecord.get(hash) === current) return;
+    lastRecord.set(hash, current);
+    held.push(hash);
+    frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
+  };
   papers.forEach((paper, i) => {
     if (sizes.has(i)) return;
-    found.length = 0;
+    current = i;
     visitShingles(textOf(paper), collect);
-    if (!found.some(isHeld)) return;
-    const set = new Set(found);
-    const hashes: number[] = [];
-    for (const hash of set) {
-      if (!postings.has(hash)) continue;
-      hashes.push(hash);
-      frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
-    }
-    if (hashes.length > 0) overlapping.push({ i, hashes, size: set.size });
+    if (held.length === (heldFrom[heldFrom.length - 1] as number)) return;
+    heldBy.push(i);
+    heldFrom.push(held.length);
   });
+  lastRecord.clear();
   for (const [hash, list] of postings)
     frequency.set(hash, (frequency.get(hash) ?? 0) + list.length);
 
@@ -303,19 +306,28 @@ function joinByTextOverlap(
     const pair = Math.min(a, b) * papers.length + Math.max(a, b);
     shared.set(pair, (shared.get(pair) ?? 0) + 1);
   };
-  for (const { i, hashes } of overlapping) {
-    for (const hash of hashes) {
+  heldBy.forEach((i, k) => {
+    for (let h = heldFrom[k] as number; h < (heldFrom[k + 1] as number); h++) {
+      const hash = held[h] as number;
       if ((frequency.get(hash) ?? 0) > MAX_SHINGLE_DOCUMENT_FREQUENCY) continue;
       for (const other of postings.get(hash) ?? []) count(i, other);
     }
-  }
+  });
   for (const [hash, list] of postings) {
     if ((frequency.get(hash) ?? 0) > MAX_SHINGLE_DOCUMENT_FREQUENCY) continue;
     for (let x = 0; x < list.length; x += 1) {
       for (let y = x + 1; y < list.length; y += 1) count(list[x] as number, list[y] as number);
     }
   }
-  for (const { i, size } of overlapping) sizes.set(i, size);
+  // A record's count of distinct shingles, needed for the few in a candidate pair only.
+  const sizeOf = (i: number): number => {
+    let size = sizes.get(i);
+    if (size === undefined) {
+      size = shingleText(textOf(papers[i] as ExtractedPaper)).size;
+      sizes.set(i, size);
+    }
+    return size;
+  };
 
   const candidates = [...shared]
     .filter(([, n]) => n >= options.overlapMinShared)
@@ -323,7 +335,7 @@ function joinByTextOverlap(
   for (const [pair, n] of candidates) {
     const a = Math.floor(pair / papers.length);
     const b = pair % papers.length;
-    const smaller = Math.min(sizes.get(a) ?? 0, sizes.get(b) ?? 0);
+    const smaller = Math.min(sizeOf(a), sizeOf(b));
     const containment = smaller === 0 ? 0 : n / smaller;
     if (containment >= options.overlapContainment) {
       join(
