@@ -325,19 +325,27 @@ function readDocuments(
     input.taxonomyFile ?? "taxonomy.json",
     input.benchmarksFile ?? "benchmarks.json",
   );
-  // Each file is ingested and extracted in turn, and its bytes, text and records are let go before
-  // the next: only the extractions are held, not every file's bytes and records at once.
+  // Each file's bytes are let go once it is ingested, and its outcome once it is extracted: only the
+  // extractions are held at the end, not every file's bytes and records besides. (Ingesting every
+  // file before extracting any is faster than taking each file through both in turn.)
   const pending: (InputFile | IngestOutcome | undefined)[] = [
     ...[...input.files].sort((a, b) => compareStrings(a.id, b.id)),
     ...(input.parsed ?? []),
   ];
+  const fileCount = input.files.length;
   input.files = [];
   input.parsed = [];
-  const made: PreparedDocument[] = [];
   for (let i = 0; i < pending.length; i++) {
     const item = pending[i] as InputFile | IngestOutcome;
+    if ("state" in item) continue;
+    pending[i] = ingestFile(item);
+    onProgress({ stage: "ingest", done: i + 1, total: fileCount });
+  }
+  const made: PreparedDocument[] = [];
+  for (let i = 0; i < pending.length; i++) {
+    const outcome = pending[i] as IngestOutcome;
     pending[i] = undefined;
-    const preparedOne = prepareDocument("state" in item ? item : ingestFile(item), context);
+    const preparedOne = prepareDocument(outcome, context);
     partial.onPrepared?.(preparedOne);
     made.push(preparedOne);
     onProgress({ stage: "extract", done: i + 1, total: pending.length });

@@ -248,6 +248,14 @@ function joinByTextOverlap(
     }
   }
 
+  // How many records hold each shingle. One held by more than MAX_SHINGLE_DOCUMENT_FREQUENCY is
+  // boilerplate and counts for no pair: it leaves the postings as soon as it is known to be one.
+  const frequency = new Map<number, number>();
+  for (const [hash, list] of postings) {
+    frequency.set(hash, list.length);
+    if (list.length > MAX_SHINGLE_DOCUMENT_FREQUENCY) postings.delete(hash);
+  }
+
   // A bit per hash prefix of the untitled records' shingles: most of a text's shingles are passed
   // over without a look-up.
   const filter = new Int32Array(1 << (SHINGLE_FILTER_BITS - 5));
@@ -261,9 +269,8 @@ function joinByTextOverlap(
   };
 
   // Every other record's shingles that an untitled record also has, each once per record, in one
-  // flat list (`heldFrom[k]` … `heldFrom[k + 1]` for the k-th such record), counted per record for
-  // frequency. Only shingles held by an untitled record are looked at: most of a text's are not.
-  const frequency = new Map<number, number>();
+  // flat list (`heldFrom[k]` … `heldFrom[k + 1]` for the k-th such record). Only shingles in the
+  // postings are looked at: most of a text's are not.
   const lastRecord = new Map<number, number>();
   const held: number[] = [];
   const heldBy: number[] = [];
@@ -272,8 +279,10 @@ function joinByTextOverlap(
   const collect = (hash: number) => {
     if (!isHeld(hash) || lastRecord.get(hash) === current) return;
     lastRecord.set(hash, current);
-    held.push(hash);
-    frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
+    const seen = (frequency.get(hash) ?? 0) + 1;
+    frequency.set(hash, seen);
+    if (seen > MAX_SHINGLE_DOCUMENT_FREQUENCY) postings.delete(hash);
+    else held.push(hash);
   };
   papers.forEach((paper, i) => {
     if (sizes.has(i)) return;
@@ -284,8 +293,6 @@ function joinByTextOverlap(
     heldFrom.push(held.length);
   });
   lastRecord.clear();
-  for (const [hash, list] of postings)
-    frequency.set(hash, (frequency.get(hash) ?? 0) + list.length);
 
   // Each record's document and component, as numbers: no join happens while pairs are counted.
   const documentOf = new Int32Array(papers.length);

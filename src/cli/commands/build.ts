@@ -153,6 +153,9 @@ export async function runBuild(config: BuildConfig, io: CommandIo): Promise<numb
       else files.push(file);
     }
   } else files.push(...collected.files);
+  // The files to read are in `files` now, which the build empties as it takes them: the collected
+  // list lets go of their bytes too.
+  collected.files.length = 0;
   const filters = {
     categories: config.categories,
     ...(config.match !== undefined ? { match: new RegExp(config.match, "i") } : {}),
