@@ -151,13 +151,24 @@ export function resolvePapers(
       entityOf[members[m] as number] = entity;
   }
 
+  // A record joined to several others is described once, and its description is shared.
+  const descriptions = new Map<number, string>();
+  const describeOnce = (i: number) => {
+    let text = descriptions.get(i);
+    if (text === undefined) {
+      text = describe(papers[i]);
+      descriptions.set(i, text);
+    }
+    return text;
+  };
   const merges: MergeRecord[] = joins.map(({ a, b, reason, detail }) => ({
     node: entityOf[a]?.key ?? "",
     reason,
-    a: describe(papers[a]),
-    b: describe(papers[b]),
+    a: describeOnce(a),
+    b: describeOnce(b),
     detail,
   }));
+  descriptions.clear();
 
   const relations = collectRelations(documents, offsets, entityOf);
   const recordKeys = documents.map((doc, d) =>
@@ -650,6 +661,8 @@ function describe(paper: ExtractedPaper | undefined): string {
   if (!paper) return "?";
   const { record } = paper;
   const name = record.title ?? record.titleZh;
-  const where = record.line !== undefined ? `${record.source}:${record.line}` : record.source;
-  return name ? `${where} "${name}"` : where;
+  // Joined, not a template: a template literal makes a rope of several parts that the report holds
+  // for every merge, and the parts keep the record's title alive.
+  const parts = record.line !== undefined ? [record.source, ":", record.line] : [record.source];
+  return (name ? [...parts, ' "', name, '"'] : parts).join("");
 }
