@@ -262,23 +262,44 @@ export interface TextSimilarities {
   touched: number[];
 }
 
-/** A growable typed array: the (term, count) pairs of every paper, without an object per pair. */
+/**
+ * A growable typed array: the (term, count) pairs of every paper, without an object per pair. It
+ * grows by fixed chunks, never by copying: each copy of a doubled array outside the heap makes V8
+ * run a full collection, which at 100k papers means seconds of marking a heap of a gigabyte.
+ */
 class Column<T extends Int32Array | Float32Array> {
   length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (size: number) => T,
-  ) {}
+  private readonly full: T[] = [];
+  private current: T;
+  private used = 0;
+  constructor(private readonly make: (size: number) => T) {
+    this.current = make(COLUMN_CHUNK);
+  }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = this.make(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    if (this.used === COLUMN_CHUNK) {
+      this.full.push(this.current);
+      this.current = this.make(COLUMN_CHUNK);
+      this.used = 0;
     }
-    this.data[this.length] = value;
+    this.current[this.used] = value;
+    this.used += 1;
     this.length += 1;
   }
+  /** The values pushed, as one array of exactly their count. */
+  toArray(): T {
+    const all = this.make(this.length);
+    let at = 0;
+    for (const chunk of this.full) {
+      all.set(chunk, at);
+      at += chunk.length;
+    }
+    all.set(this.current.subarray(0, this.used), at);
+    return all;
+  }
 }
+
+/** Values per chunk of a {@link Column} (4 MB of 32-bit values). */
+const COLUMN_CHUNK = 1 << 20;
 
 /**
  * Term ids of Han terms (numbers below 2³², see `scanTerms`): open addressing in typed arrays, since
@@ -329,8 +350,8 @@ class SpaceCounts {
   private readonly han = new HanIds();
   readonly starts: number[] = [0];
   readonly lengths: number[] = [];
-  readonly terms = new Column(new Int32Array(1024), (size) => new Int32Array(size));
-  readonly counts = new Column(new Float32Array(1024), (size) => new Float32Array(size));
+  readonly terms = new Column((size) => new Int32Array(size));
+  readonly counts = new Column((size) => new Float32Array(size));
   /** The current paper's counts by term id, and the ids it has met, in order. */
   private scratch = new Float32Array(1024);
   private readonly met: number[] = [];
@@ -447,8 +468,8 @@ export function createTextIndex(
 function buildSpace(counts: SpaceCounts, papers: number, options: TextIndexOptions): TextSpace {
   const terms = counts.vocabulary.length;
   const entries = counts.terms.length;
-  const termOf = counts.terms.data;
-  const countOf = counts.counts.data;
+  const termOf = counts.terms.toArray();
+  const countOf = counts.counts.toArray();
   const df = new Int32Array(terms);
   let withText = 0;
   let totalLength = 0;
@@ -466,7 +487,7 @@ function buildSpace(counts: SpaceCounts, papers: number, options: TextIndexOptio
   const maxPostings = Math.max(options.commonTermMinimum, options.commonTermShare * withText);
   const indexed = (id: number) => (df[id] as number) <= maxPostings;
   const docStart = Int32Array.from(counts.starts);
-  const docTerms = termOf.slice(0, entries);
+  const docTerms = termOf;
   const docWeights = new Float32Array(entries);
   const postingStart = new Int32Array(terms + 1);
   for (let doc = 0; doc < papers; doc += 1) {
