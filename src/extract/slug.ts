@@ -18,6 +18,8 @@ export function compactSlug(name: string): string {
 }
 
 function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(text);
 }
+
+/** A code unit above U+007F (a test of one class is several times faster than a loop). */
+const NON_ASCII = /[\u0080-\uFFFF]/;

@@ -5,8 +5,8 @@
 import Graph from "graphology";
 import type { DiscoveredTerm, KeyTermAssignment } from "../extract/key-terms.ts";
 import type { BenchmarkDefinition, Evidence, Taxonomy } from "../extract/types.ts";
-import type { CollectionRecord, PaperRecord } from "../ingest/types.ts";
 import { detachText } from "../ingest/detach.ts";
+import type { CollectionRecord, PaperRecord } from "../ingest/types.ts";
 import { slugifyTitle } from "../resolve/normalize.ts";
 import type { DocumentExtraction, EntityRelation, PaperEntity } from "../resolve/types.ts";
 import type {

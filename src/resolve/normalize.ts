@@ -136,9 +136,11 @@ function isCjkCode(code: number): boolean {
 
 /** Whether every code unit of `text` is ASCII. */
 export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(text);
 }
+
+/** A code unit above U+007F (a test of one class is several times faster than a loop). */
+const NON_ASCII = /[\u0080-\uFFFF]/;
 
 /** FNV-1a, 32 bits. */
 export function hashString(text: string): number {
