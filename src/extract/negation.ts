@@ -1,8 +1,12 @@
 // Negated mentions: a digest site's category reason often says what a paper is *not* about
 // ("而不是理论研究或Agent、RAG相关的研究", "rather than agents"). Such words are no evidence of a topic.
 
-/** Where a negation's reach ends: the clause or sentence, in either language (.;!?,: 。；！？，：). */
-const CLAUSE_BREAKS = new Set([...".;!?,:\n。；！？，："].map((char) => char.charCodeAt(0)));
+/**
+ * Where a negation's reach ends: the clause or sentence, in either language (.;!?,: 。；！？，：), as
+ * a table by code unit (read for every character around every mention).
+ */
+const CLAUSE_BREAKS = new Uint8Array(0x10000);
+for (const char of ".;!?,:\n。；！？，：") CLAUSE_BREAKS[char.charCodeAt(0)] = 1;
 const MAX_REACH = 120;
 /** Words that start a new, positive statement inside a clause ("不是A而是B", "not A but B"). */
 const CONTRAST = /而是|但是|\bbut\b|\binstead\b|\bhowever\b/gi;
@@ -22,7 +26,7 @@ export function isNegated(text: string, start: number, end: number): boolean {
   // A clause longer than this is cut: cues further away are not about the mention.
   let clauseStart = Math.max(0, start - MAX_REACH);
   for (let i = start - 1; i >= clauseStart; i--) {
-    if (CLAUSE_BREAKS.has(text.charCodeAt(i))) {
+    if (CLAUSE_BREAKS[text.charCodeAt(i)] === 1) {
       clauseStart = i + 1;
       break;
     }
@@ -38,7 +42,7 @@ export function isNegated(text: string, start: number, end: number): boolean {
 
   let clauseEnd = Math.min(text.length, end + MAX_REACH);
   for (let i = end; i < clauseEnd; i++) {
-    if (CLAUSE_BREAKS.has(text.charCodeAt(i))) {
+    if (CLAUSE_BREAKS[text.charCodeAt(i)] === 1) {
       clauseEnd = i;
       break;
     }

@@ -57,7 +57,7 @@ const INTRODUCES_ZH = new RegExp(
   `(?:${cues.introduceSubjectsZh.map(escapeRegExp).join("|")})[^。；！？，,]{0,4}?(?:${cues.introduceVerbsZh.map(escapeRegExp).join("|")})`,
 );
 /** Sentence ends, in both languages. */
-const SENTENCE_END = /[.!?。！？；;\n]/;
+const SENTENCE_END_CODES = new Set([..."。！？；;.!?\n"].map((character) => character.charCodeAt(0)));
 
 /**
  * True when the words before `start`, back to the start of their sentence, say the paper
@@ -65,7 +65,7 @@ const SENTENCE_END = /[.!?。！？；;\n]/;
  */
 function isIntroduced(text: string, start: number): boolean {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1] as string)) from--;
+  while (from > 0 && !SENTENCE_END_CODES.has(text.charCodeAt(from - 1))) from--;
   const before = text.slice(from, start);
   return INTRODUCES_EN.test(before) || INTRODUCES_ZH.test(before);
 }

@@ -350,7 +350,9 @@ export function materializeGraph(pending: PendingGraph): LitGraph {
  * The snippets kept are copies, holding none of the texts they were cut from.
  */
 function createEvidencePool(): (item: Evidence) => Evidence {
-  const bySnippet = new Map<string, Evidence | Evidence[]>();
+  // One item, a short list, or past POOL_LIST_MAX items a map by source: a sentence the corpus
+  // repeats (a site's boilerplate) is quoted from thousands of sources.
+  const bySnippet = new Map<string, Evidence | Evidence[] | Map<string, Evidence>>();
   return (item) => {
     const found = bySnippet.get(item.snippet);
     if (found === undefined) {
@@ -359,14 +361,26 @@ function createEvidencePool(): (item: Evidence) => Evidence {
       bySnippet.set(kept.snippet, kept);
       return kept;
     }
+    if (found instanceof Map) {
+      const known = found.get(item.source);
+      if (known) return known;
+      const shared = { ...item, snippet: (found.values().next().value as Evidence).snippet };
+      found.set(item.source, shared);
+      return shared;
+    }
     const list = Array.isArray(found) ? found : [found];
     for (const known of list) if (known.source === item.source) return known;
     const shared = { ...item, snippet: (list[0] as Evidence).snippet };
     list.push(shared);
-    if (list.length === 2) bySnippet.set(item.snippet, list);
+    if (list.length > POOL_LIST_MAX)
+      bySnippet.set(item.snippet, new Map(list.map((known) => [known.source, known])));
+    else if (list.length === 2) bySnippet.set(item.snippet, list);
     return shared;
   };
 }
+
+/** Sources of one snippet looked through in a list; more are looked up in a map. */
+const POOL_LIST_MAX = 8;
 
 /**
  * The document a source id names: `list.md#12` → `list.md`. A weight counts documents, so the
