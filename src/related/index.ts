@@ -1,6 +1,13 @@
 // Related papers: find a node by id or title, and rank what else to read, with the reasons in plain words.
 
 export {
+  createLatentVectors,
+  DEFAULT_LATENT_OPTIONS,
+  type LatentOptions,
+  type LatentVectors,
+  latentSimilarity,
+} from "./latent.ts";
+export {
   averageMetrics,
   evaluateRanking,
   evaluateRanks,

@@ -131,6 +131,10 @@ export function describeText(
 }
 
 /** `same community (Medical QA · MedMCQA)`. */
+export function describeLatent(similarity: number, weight: number): WeightedReason {
+  return { weight, text: `alike in themes (${similarity.toFixed(2)})` };
+}
+
 export function describeCommunity(label: string | undefined, weight: number): WeightedReason {
   return { weight, text: `same community${label ? ` (${label})` : ""}` };
 }

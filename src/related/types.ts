@@ -8,6 +8,8 @@
  * - `coListed`: both papers are listed by the same collection (more in the same section) or are
  *   related entries on the same page;
  * - `text`: similar titles and abstracts;
+ * - `latent`: English titles and abstracts alike in the themes the corpus's words share (latent
+ *   semantic similarity; orders candidates something else found, never makes one);
  * - `community`: the same community (a weak tie-breaker);
  * - `time`: published close in time (orders candidates something else found; never makes one).
  */
@@ -16,6 +18,7 @@ export type RelatedSignal =
   | "sharedNeighbours"
   | "coListed"
   | "text"
+  | "latent"
   | "community"
   | "time";
 
@@ -25,6 +28,7 @@ export const RELATED_SIGNALS: readonly RelatedSignal[] = [
   "sharedNeighbours",
   "coListed",
   "text",
+  "latent",
   "community",
   "time",
 ];
@@ -47,6 +51,8 @@ export interface RelatedWeights {
   coListed: number;
   /** Per unit of TF-IDF cosine similarity of titles and abstracts (0…1). */
   text: number;
+  /** Per unit of latent semantic similarity (0…1) of English text, when something else links them. */
+  latent: number;
   /** When both papers are in the same community and something else already links them. */
   community: number;
   /** Per unit of closeness in time, exp(−days apart / `timeScale`), when something else links them. */

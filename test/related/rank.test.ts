@@ -28,6 +28,7 @@ const WEIGHTS: RelatedWeights = {
   sharedNeighbours: 1,
   coListed: 1,
   text: 1,
+  latent: 0.5,
   community: 0.1,
   time: 0.5,
 };
@@ -36,6 +37,7 @@ const NONE: SignalValues = {
   sharedNeighbours: 0,
   coListed: 0,
   text: 0,
+  latent: 0,
   community: 0,
   time: 0,
 };
@@ -52,6 +54,8 @@ describe("combineSignals", () => {
     ["gives the community alone nothing", { ...NONE, community: 1 }, 0],
     ["adds closeness in time to other evidence", { ...NONE, text: 0.2, time: 0.5 }, 0.6 + 0.25],
     ["gives closeness in time alone nothing", { ...NONE, time: 1, community: 1 }, 0],
+    ["adds latent similarity to other evidence", { ...NONE, text: 0.2, latent: 0.8 }, 0.6 + 0.4],
+    ["gives latent similarity alone nothing", { ...NONE, latent: 1, time: 1 }, 0],
     ["ignores text below the threshold", { ...NONE, text: 0.05 }, 0],
     [
       "does not let sub-threshold text carry the community",

@@ -8,6 +8,7 @@ const values = (partial: Partial<SignalValues>): SignalValues => ({
   sharedNeighbours: 0,
   coListed: 0,
   text: 0,
+  latent: 0,
   community: 0,
   time: 0,
   ...partial,

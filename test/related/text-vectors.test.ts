@@ -229,4 +229,26 @@ describe("text similarity", () => {
       expect(similarity(papers, 0, 2, 0)).toBe(0);
     });
   });
+
+  describe("Latin words of Chinese text", () => {
+    // 0: a Chinese abstract naming RAG; 1: an English abstract naming RAG; 2: one naming nothing of 0's.
+    // No bilingual paper, so no bridge: only the Latin word can join 0 and 1.
+    const papers: TextFields[] = [
+      { abstractZh: "基于RAG的医学问答系统" },
+      { abstract: "RAG for radiology reports" },
+      { abstract: "protein folding" },
+    ];
+    const similarities = (latinInChinese: boolean, doc: number) =>
+      computeTextSimilarities(createTextIndex(papers, { latinInChinese, bridges: 0 }), doc).values;
+
+    it("meet English text through the names they keep only when counted as English", () => {
+      expect(similarities(false, 0)[1]).toBe(0);
+      expect(similarities(true, 0)[1]).toBeGreaterThan(0);
+      expect(similarities(true, 1)[0]).toBeCloseTo(similarities(true, 0)[1] as number, 12);
+    });
+
+    it("give nothing to a paper that shares no word", () => {
+      expect(similarities(true, 0)[2]).toBe(0);
+    });
+  });
 });
