@@ -57,7 +57,9 @@ const INTRODUCES_ZH = new RegExp(
   `(?:${cues.introduceSubjectsZh.map(escapeRegExp).join("|")})[^。；！？，,]{0,4}?(?:${cues.introduceVerbsZh.map(escapeRegExp).join("|")})`,
 );
 /** Sentence ends, in both languages. */
-const SENTENCE_END_CODES = new Set([..."。！？；;.!?\n"].map((character) => character.charCodeAt(0)));
+const SENTENCE_END_CODES = new Set(
+  [..."。！？；;.!?\n"].map((character) => character.charCodeAt(0)),
+);
 
 /**
  * True when the words before `start`, back to the start of their sentence, say the paper
