@@ -72,37 +72,26 @@ export function createLatentVectors(
   const dimensions = Math.min(options.dimensions, width);
   if (columns === 0 || papers === 0)
     return { dimensions, vectors: new Float32Array(papers * dimensions) };
-  // A · X (papers × width) for X columns × width, and Aᵀ · Y (columns × width) for Y papers × width.
-  const times = (x: Float64Array): Float64Array => {
-    const y = new Float64Array(papers * width);
+  // A · X (papers × width) for X columns × width, and Aᵀ · Y (columns × width) for Y papers × width:
+  // one walk over the papers' weights, the rows of the result by paper or by column.
+  const multiply = (source: Float64Array, byPaper: boolean): Float64Array => {
+    const result = new Float64Array((byPaper ? papers : columns) * width);
     for (let doc = 0; doc < papers; doc += 1) {
-      const row = doc * width;
+      const paperRow = doc * width;
       for (let i = docStart[doc] as number; i < (docStart[doc + 1] as number); i += 1) {
         const c = column[docTerms[i] as number] as number;
         if (c < 0) continue;
         const weight = docWeights[i] as number;
-        const from = c * width;
+        const to = byPaper ? paperRow : c * width;
+        const from = byPaper ? c * width : paperRow;
         for (let j = 0; j < width; j += 1)
-          y[row + j] = (y[row + j] as number) + weight * (x[from + j] as number);
+          result[to + j] = (result[to + j] as number) + weight * (source[from + j] as number);
       }
     }
-    return y;
+    return result;
   };
-  const transposeTimes = (y: Float64Array): Float64Array => {
-    const x = new Float64Array(columns * width);
-    for (let doc = 0; doc < papers; doc += 1) {
-      const row = doc * width;
-      for (let i = docStart[doc] as number; i < (docStart[doc + 1] as number); i += 1) {
-        const c = column[docTerms[i] as number] as number;
-        if (c < 0) continue;
-        const weight = docWeights[i] as number;
-        const to = c * width;
-        for (let j = 0; j < width; j += 1)
-          x[to + j] = (x[to + j] as number) + weight * (y[row + j] as number);
-      }
-    }
-    return x;
-  };
+  const times = (x: Float64Array) => multiply(x, true);
+  const transposeTimes = (y: Float64Array) => multiply(y, false);
   const rng = createRng(options.seed);
   // The range finder starts from random mixtures of the papers (Gaussian weights, Box–Muller): their
   // term vectors Aᵀ Ω already lie where the papers' words do, then A Aᵀ Ω is orthonormalised.

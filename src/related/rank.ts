@@ -338,25 +338,28 @@ export function combineSignals(
 }
 
 /** `combineSignals(…).score` without building objects, for the thousands of candidates of a query. */
-function combineScore(
-  explicit: number,
-  sharedNeighbours: number,
-  coListed: number,
+function scoreCandidate(
+  index: RelatedIndex,
+  doc: number,
+  links: Pick<RawSignals, "explicit" | "sharedNeighbours" | "coListed">,
+  other: number,
   text: number,
-  latent: number,
-  community: number,
-  time: number,
-  options: Pick<RelatedOptions, "weights" | "minTextSimilarity">,
+  options: Pick<RelatedOptions, "weights" | "minTextSimilarity" | "timeScale">,
 ): number {
   const { weights } = options;
   const evidence =
-    weights.explicit * explicit +
-    weights.sharedNeighbours * sharedNeighbours +
-    weights.coListed * coListed +
+    weights.explicit * (links.explicit[other] as number) +
+    weights.sharedNeighbours * (links.sharedNeighbours[other] as number) +
+    weights.coListed * (links.coListed[other] as number) +
     (text >= options.minTextSimilarity ? weights.text * text : 0);
-  return evidence > 0
-    ? evidence + weights.latent * latent + weights.community * community + weights.time * time
-    : evidence;
+  if (!(evidence > 0)) return evidence;
+  const community = index.communities[doc] as number;
+  return (
+    evidence +
+    weights.latent * latentOf(index, doc, other) +
+    weights.community * (community >= 0 && index.communities[other] === community ? 1 : 0) +
+    weights.time * timeCloseness(index.published, doc, other, options.timeScale)
+  );
 }
 
 function positionOf(index: RelatedIndex, key: string): number {
@@ -516,16 +519,7 @@ function scoreDocument(
   for (const other of candidates) {
     if (other === doc || pending[other] === 1) continue;
     // Its text is below the floor: it adds nothing, whatever it is, and it is no duplicate.
-    const score = combineScore(
-      explicit[other] as number,
-      sharedNeighbours[other] as number,
-      coListed[other] as number,
-      0,
-      latentOf(index, doc, other),
-      community >= 0 && index.communities[other] === community ? 1 : 0,
-      timeCloseness(index.published, doc, other, options.timeScale),
-      options,
-    );
+    const score = scoreCandidate(index, doc, links, other, 0, options);
     if (score > 0) {
       scores[other] = score;
       scored.push(other);
@@ -547,20 +541,8 @@ function settleScore(
   const text = similarity(other);
   scored.raw.text[other] = text;
   const { doc, raw } = scored;
-  const community = index.communities[doc] as number;
   const score =
-    text < DUPLICATE_TEXT_SIMILARITY
-      ? combineScore(
-          raw.explicit[other] as number,
-          raw.sharedNeighbours[other] as number,
-          raw.coListed[other] as number,
-          text,
-          latentOf(index, doc, other),
-          community >= 0 && index.communities[other] === community ? 1 : 0,
-          timeCloseness(index.published, doc, other, options.timeScale),
-          options,
-        )
-      : 0;
+    text < DUPLICATE_TEXT_SIMILARITY ? scoreCandidate(index, doc, raw, other, text, options) : 0;
   scored.scores[other] = score > 0 ? score : 0;
   return scored.scores[other] as number;
 }
@@ -570,18 +552,8 @@ function scoreExhaustively(index: RelatedIndex, doc: number, options: RelatedOpt
   const raw = collectSignals(index, doc);
   const scores = new Float64Array(index.papers.length);
   const candidates: number[] = [];
-  const community = index.communities[doc] as number;
   for (const other of raw.candidates) {
-    const score = combineScore(
-      raw.explicit[other] as number,
-      raw.sharedNeighbours[other] as number,
-      raw.coListed[other] as number,
-      raw.text[other] as number,
-      latentOf(index, doc, other),
-      community >= 0 && index.communities[other] === community ? 1 : 0,
-      timeCloseness(index.published, doc, other, options.timeScale),
-      options,
-    );
+    const score = scoreCandidate(index, doc, raw, other, raw.text[other] as number, options);
     if (score > 0) {
       scores[other] = score;
       candidates.push(other);
